@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, wantsSandbox } from './schema';
+
+const full = {
+  OIDC_ISSUER: 'https://idp.example.com',
+  OIDC_CLIENT_ID: 'keyport',
+  OIDC_CLIENT_SECRET: 's3cret',
+  DATABASE_URL: 'postgresql://db.example.com/keyport',
+  AUTH_SECRET: 'x'.repeat(40),
+  KEYPORT_URL: 'https://keyport.example.com',
+  ADMIN_GROUPS: 'cloud-admins, keyport-admins',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    parseConfig(env);
+  } catch (e) {
+    if (e instanceof ConfigError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('accepts a complete production configuration', () => {
+    const c = parseConfig(full);
+    expect(c.mode).toBe('configured');
+    expect(c.secureCookies).toBe(true);
+    expect(c.adminGroups).toEqual(['cloud-admins', 'keyport-admins']);
+    expect(c.oidc.scopes).toBe('openid email profile');
+    expect(c.oidc.groupsClaim).toBe('groups');
+  });
+
+  it('names every missing setting of an incomplete production configuration', () => {
+    const problems = problemsOf({ OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'keyport' });
+    expect(problems.join('\n')).toContain('missing OIDC_CLIENT_SECRET, DATABASE_URL, AUTH_SECRET, KEYPORT_URL');
+  });
+
+  it('refuses a short AUTH_SECRET and a non-URL issuer', () => {
+    const problems = problemsOf({ ...full, AUTH_SECRET: 'short', OIDC_ISSUER: 'idp.example.com' });
+    expect(problems.some((p) => p.includes('AUTH_SECRET must be at least 32'))).toBe(true);
+    expect(problems.some((p) => p.includes('OIDC_ISSUER must be an http(s) URL'))).toBe(true);
+  });
+
+  it('requires admin groups outside the sandbox', () => {
+    expect(problemsOf({ ...full, ADMIN_GROUPS: '' }).join()).toContain('ADMIN_GROUPS');
+  });
+
+  it('refuses to start with nothing configured unless in sandbox mode', () => {
+    expect(problemsOf({}).join()).toContain('no identity provider is configured');
+  });
+
+  it('sandbox mode only needs what the sandbox provides', () => {
+    const c = parseConfig({
+      KEYPORT_SANDBOX: '1',
+      DATABASE_URL: 'postgresql://localhost:5433/keyport',
+      AUTH_SECRET: 'y'.repeat(32),
+      OIDC_ISSUER: 'http://localhost:4001',
+      OIDC_CLIENT_ID: 'keyport',
+      OIDC_CLIENT_SECRET: 'sandbox',
+    });
+    expect(c.mode).toBe('sandbox');
+    expect(c.publicUrl).toBe('http://localhost:3000');
+    expect(c.secureCookies).toBe(false);
+  });
+
+  it('wantsSandbox only when no IdP setting is present', () => {
+    expect(wantsSandbox({})).toBe(true);
+    expect(wantsSandbox({ OIDC_ISSUER: 'https://idp.example.com' })).toBe(false);
+  });
+});

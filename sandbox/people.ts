@@ -1,0 +1,55 @@
+// The demo people of the sandbox IdPs. Shared by the OIDC IdP, the SAML IdP, the seed,
+// `sandbox:info` and the tests, so a demo sign-in printed in the banner always works.
+export interface DemoPerson {
+  username: string;
+  password: string;
+  name: string;
+  email: string;
+  groups: string[];
+  /** Which sandbox IdP knows this person. */
+  idp: 'oidc' | 'saml' | 'both';
+  note: string;
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
+  {
+    username: 'alice',
+    password: 'alice-sandbox',
+    name: 'Alice Anders',
+    email: 'alice@example.com',
+    groups: ['engineering', 'eng-oncall'],
+    idp: 'both',
+    note: 'engineer: dev roles, prod read-only',
+  },
+  {
+    username: 'adam',
+    password: 'adam-sandbox',
+    name: 'Adam Admin',
+    email: 'adam@example.com',
+    groups: ['keyport-admins', 'platform-team'],
+    idp: 'both',
+    note: 'Keyport admin: maps groups to roles; prod admin role',
+  },
+  {
+    username: 'rita',
+    password: 'rita-sandbox',
+    name: 'Rita Reviewer',
+    email: 'rita@example.com',
+    groups: ['security-reviewers'],
+    idp: 'both',
+    note: 'security reviewer: audit search, revocation',
+  },
+  {
+    username: 'noah',
+    password: 'noah-sandbox',
+    name: 'Noah Newhire',
+    email: 'noah@example.com',
+    groups: ['marketing'],
+    idp: 'both',
+    note: 'no mapped group: sees the explanation page',
+  },
+];
+
+export function findDemoPerson(username: string): DemoPerson | undefined {
+  return DEMO_PEOPLE.find((p) => p.username === username);
+}

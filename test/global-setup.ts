@@ -1,0 +1,53 @@
+// Integration tests run against a real PostgreSQL: an embedded server in .data/test/pg (or
+// TEST_DATABASE_URL, which must point at this machine). Each run gets a freshly migrated database.
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
+import { applyMigrations } from '../lib/db/migrate';
+import { freePort } from './free-port';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    adminDatabaseUrl: string;
+  }
+}
+
+export function assertLocalDatabase(url: string): void {
+  const host = new URL(url).hostname;
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) {
+    throw new Error(`Refusing to run tests against a non-local database (${host}). Tests create and drop databases.`);
+  }
+}
+
+let embedded: EmbeddedDatabase | undefined;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve('.data/test/pg'),
+      port: await freePort(),
+      database: 'postgres',
+    });
+    adminUrl = embedded.url;
+  }
+  assertLocalDatabase(adminUrl);
+  const dbName = `keyport_test_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  // Old runs' databases are not needed any more; each run starts from a clean migrated schema.
+  const old = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'keyport_test_%'");
+  for (const { datname } of old.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${dbName}`;
+  await applyMigrations({ databaseUrl: url.toString() });
+  project.provide('databaseUrl', url.toString());
+  project.provide('adminDatabaseUrl', adminUrl);
+  return async () => {
+    await embedded?.stop();
+  };
+}

@@ -1,0 +1,47 @@
+// POST /api/credentials — issue temporary credentials for one of the person's roles.
+// Body: { mappingId, durationSeconds, region, format? }. Responses are never cached.
+import { z } from 'zod';
+import { formatCredentials } from '@/lib/credentials/format-credentials';
+import { exportFormats } from '@/lib/credentials/types';
+import { readJson } from '@/lib/http/read-json';
+import { withAuth } from '@/lib/http/route';
+import { issueDeps } from '@/lib/issuance/deps';
+import { issueCredentials } from '@/lib/issuance/issue-credentials';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.object({
+  mappingId: z.string().min(1).max(64),
+  durationSeconds: z.number().int(),
+  region: z.string().min(1).max(32),
+  format: z.enum(exportFormats).optional(),
+});
+
+export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ actor, request, requestId, log, sourceIp, userAgent }) => {
+  const input = await readJson(request, body);
+  const issued = await issueCredentials({
+    actor,
+    request: { mappingId: input.mappingId, durationSeconds: input.durationSeconds, region: input.region },
+    context: { requestId, sourceIp, userAgent },
+    deps: issueDeps(actor, log),
+  });
+  const c = issued.credentials;
+  return Response.json(
+    {
+      credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration.toISOString() },
+      assumedRoleArn: issued.assumedRoleArn,
+      sessionName: issued.sessionName,
+      roleArn: issued.roleArn,
+      roleLabel: issued.roleLabel,
+      accountId: issued.accountId,
+      accountLabel: issued.accountLabel,
+      region: issued.region,
+      durationSeconds: issued.durationSeconds,
+      partition: issued.partition,
+      requestId,
+      ...(input.format ? { formatted: formatCredentials({ credentials: c, format: input.format }) } : {}),
+    },
+    { headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } },
+  );
+});
+

@@ -1,0 +1,21 @@
+// GET /api/ready — ready to serve: the database answers and every migration is applied.
+import { getDb } from '@/lib/db/client';
+import { pendingMigrations } from '@/lib/db/migrate';
+import { logger } from '@/lib/log';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(): Promise<Response> {
+  const noStore = { 'Cache-Control': 'no-store' };
+  try {
+    const db = getDb();
+    const pending = await pendingMigrations((sql) => db.$queryRawUnsafe<{ migration_name: string }[]>(sql));
+    if (pending.length > 0) {
+      return Response.json({ status: 'not_ready', reason: 'migrations pending', pending }, { status: 503, headers: noStore });
+    }
+    return Response.json({ status: 'ready' }, { headers: noStore });
+  } catch (e) {
+    logger().warn('readiness check failed', { error: e });
+    return Response.json({ status: 'not_ready', reason: 'database unreachable' }, { status: 503, headers: noStore });
+  }
+}

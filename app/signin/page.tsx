@@ -1,0 +1,52 @@
+import { redirect } from 'next/navigation';
+import { SignInButton } from '@/components/sign-in-button';
+import { currentActor } from '@/lib/auth/current-actor';
+import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
+import { getConfig } from '@/lib/config';
+
+// next-auth error codes, in words a person can act on.
+const ERRORS: Record<string, string> = {
+  OAuthSignin: 'We could not start the sign-in with your identity provider. Try again; if it keeps failing, the IdP may be down.',
+  OAuthCallback: 'Your identity provider sent back an answer we could not verify. Sign in again.',
+  OAuthCreateAccount: 'We could not create your session. Try again.',
+  Callback: 'The sign-in could not be completed. Sign in again.',
+  AccessDenied: 'Your identity provider refused the sign-in.',
+  SessionRequired: 'Your session has ended. Sign in again.',
+  Configuration: 'Keyport is misconfigured; the administrators have been told (see the server log).',
+  Default: 'The sign-in failed. Try again.',
+};
+
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
+  if (await currentActor()) redirect(callbackUrl);
+  const cfg = getConfig();
+  const error = params.error ? (ERRORS[params.error] ?? ERRORS.Default) : null;
+  return (
+    <div className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <h1 className="text-2xl font-semibold">Sign in to Keyport</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        Keyport gives you temporary AWS credentials for the roles your groups allow. Sign in with your company account.
+      </p>
+      {params.signedOut && !error && <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">You are signed out.</p>}
+      {error && (
+        <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <div className="mt-6">
+        <SignInButton providerId={OIDC_PROVIDER_ID} label={`Sign in with ${cfg.oidc.displayName}`} callbackUrl={callbackUrl} />
+      </div>
+      {cfg.mode === 'sandbox' && (
+        <p className="mt-4 text-xs text-slate-500">
+          Sandbox: sign in as <code>alice</code> / <code>alice-sandbox</code> (engineer), <code>adam</code> / <code>adam-sandbox</code> (admin),{' '}
+          <code>rita</code> / <code>rita-sandbox</code> (security), <code>noah</code> / <code>noah-sandbox</code> (no mapped group).
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+'use client';
+// Starts the OIDC sign-in through next-auth (it fetches the CSRF token and redirects to the IdP).
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+
+export function SignInButton({ providerId, label, callbackUrl }: { providerId: string; label: string; callbackUrl: string }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => {
+        setBusy(true);
+        void signIn(providerId, { callbackUrl });
+      }}
+      className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+    >
+      {busy ? 'Redirecting…' : label}
+    </button>
+  );
+}

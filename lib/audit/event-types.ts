@@ -1,0 +1,19 @@
+// The closed set of audit event types.
+export const AUDIT_EVENT_TYPES = [
+  'ISSUE_REQUESTED',
+  'ISSUE_SUCCEEDED',
+  'ISSUE_FAILED',
+  'ISSUE_DENIED',
+  'ISSUE_RATE_LIMITED',
+  'ISSUE_OUTCOME_UNKNOWN',
+  'MAPPING_CREATED',
+  'MAPPING_UPDATED',
+  'MAPPING_DISABLED',
+  'MAPPING_DELETED',
+  'MAPPINGS_IMPORTED',
+  'REVOCATION_CREATED',
+  'REVOCATION_LIFTED',
+  'RETENTION_APPLIED',
+] as const;
+
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

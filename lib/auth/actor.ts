@@ -1,0 +1,18 @@
+import type { AppRole } from './permissions';
+
+/** The verified person behind a request, as loaded from the server-side session. */
+export interface Actor {
+  sessionId: string;
+  sub: string;
+  idpKind: 'OIDC' | 'SAML';
+  email: string | null;
+  name: string | null;
+  username: string | null;
+  groups: string[];
+  roles: AppRole[];
+  idTokenExpiresAt: Date | null;
+}
+
+export function displayName(actor: Pick<Actor, 'name' | 'email' | 'username' | 'sub'>): string {
+  return actor.name ?? actor.email ?? actor.username ?? actor.sub;
+}

@@ -1,0 +1,99 @@
+import 'server-only';
+// next-auth configuration: one OIDC provider found by discovery, authorization code with PKCE,
+// state and nonce. The JWT cookie carries only the server-side session id (`sid`); identity,
+// groups and IdP tokens stay in the sessions table (tokens encrypted).
+import type { NextAuthOptions } from 'next-auth';
+import type { OAuthConfig } from 'next-auth/providers/oauth';
+import { getConfig } from '@/lib/config';
+import { logger } from '@/lib/log';
+import { identityFromClaims } from './claims';
+import { createSession, endSession } from './session-store';
+
+export const OIDC_PROVIDER_ID = 'oidc';
+
+export function sessionCookieName(secure: boolean): string {
+  // __Host- binds the cookie to this exact origin (Secure, Path=/, no Domain) when served over HTTPS.
+  return secure ? '__Host-keyport.session' : 'keyport.session';
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function getAuthOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const cfg = getConfig();
+  const secure = cfg.secureCookies;
+  const provider: OAuthConfig<Record<string, unknown>> = {
+    id: OIDC_PROVIDER_ID,
+    name: cfg.oidc.displayName,
+    type: 'oauth',
+    wellKnown: `${cfg.oidc.issuer}/.well-known/openid-configuration`,
+    clientId: cfg.oidc.clientId,
+    clientSecret: cfg.oidc.clientSecret,
+    authorization: { params: { scope: cfg.oidc.scopes } },
+    idToken: true,
+    checks: ['pkce', 'state', 'nonce'],
+    profile(profile) {
+      const id = identityFromClaims(profile, cfg.oidc.groupsClaim);
+      return { id: id.sub, name: id.name, email: id.email };
+    },
+  };
+  const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure };
+  cached = {
+    secret: cfg.authSecret,
+    providers: [provider],
+    session: { strategy: 'jwt', maxAge: cfg.sessionMaxAgeSeconds },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: { name: sessionCookieName(secure), options: cookieOptions },
+    },
+    pages: { signIn: '/signin', error: '/signin', signOut: '/signin' },
+    callbacks: {
+      async jwt({ token, account, profile }) {
+        if (account && profile) {
+          const claims = profile as Record<string, unknown>;
+          const id = identityFromClaims(claims, cfg.oidc.groupsClaim);
+          const sid = await createSession({
+            sub: id.sub,
+            idpKind: 'OIDC',
+            email: id.email,
+            name: id.name,
+            username: id.username,
+            groups: id.groups,
+            idToken: account.id_token ?? null,
+            refreshToken: account.refresh_token ?? null,
+            idTokenExpiresAt: id.expiresAt,
+          });
+          logger().info('signed in', { sub: id.sub, groups: id.groups.length, idp: 'oidc' });
+          // Nothing but the session id goes into the cookie.
+          return { sid };
+        }
+        return { sid: token.sid };
+      },
+      async session({ session }) {
+        // The browser-visible session object carries nothing; pages read the actor server-side.
+        return { expires: session.expires };
+      },
+      async redirect({ url, baseUrl }) {
+        // Only same-origin destinations, so a crafted callbackUrl cannot bounce people elsewhere.
+        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
+        try {
+          if (new URL(url).origin === baseUrl) return url;
+        } catch {
+          /* fall through */
+        }
+        return baseUrl;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await endSession(token.sid);
+      },
+    },
+    logger: {
+      error: (code, metadata) => logger().error('next-auth error', { code, metadata: metadata instanceof Error ? { name: metadata.name, message: metadata.message } : undefined }),
+      warn: (code) => logger().warn('next-auth warning', { code }),
+      debug: () => undefined,
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,108 @@
+import 'server-only';
+// Server-side sessions: the browser's cookie holds only an opaque id; who the person is, their
+// groups and their (encrypted) IdP tokens live here, so a session is revoked by one UPDATE.
+import { randomBytes } from 'node:crypto';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { appRolesFor } from './permissions';
+import type { Actor } from './actor';
+import { decryptToken, encryptToken } from './token-crypto';
+
+export interface NewSession {
+  sub: string;
+  idpKind: 'OIDC' | 'SAML';
+  email: string | null;
+  name: string | null;
+  username: string | null;
+  groups: string[];
+  idToken: string | null;
+  refreshToken: string | null;
+  idTokenExpiresAt: Date | null;
+}
+
+export async function createSession(s: NewSession): Promise<string> {
+  const cfg = getConfig();
+  const id = randomBytes(32).toString('base64url');
+  await getDb().session.create({
+    data: {
+      id,
+      userSub: s.sub,
+      idpKind: s.idpKind,
+      email: s.email,
+      name: s.name,
+      username: s.username,
+      groups: s.groups,
+      idTokenEnc: s.idToken ? encryptToken(s.idToken, cfg.authSecret) : null,
+      refreshTokenEnc: s.refreshToken ? encryptToken(s.refreshToken, cfg.authSecret) : null,
+      idTokenExpiresAt: s.idTokenExpiresAt,
+      expiresAt: new Date(Date.now() + cfg.sessionMaxAgeSeconds * 1000),
+    },
+  });
+  return id;
+}
+
+export async function loadActor(sessionId: string): Promise<Actor | null> {
+  const cfg = getConfig();
+  const row = await getDb().session.findFirst({
+    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: {
+      id: true,
+      userSub: true,
+      idpKind: true,
+      email: true,
+      name: true,
+      username: true,
+      groups: true,
+      idTokenExpiresAt: true,
+    },
+  });
+  if (!row) return null;
+  return {
+    sessionId: row.id,
+    sub: row.userSub,
+    idpKind: row.idpKind === 'SAML' ? 'SAML' : 'OIDC',
+    email: row.email,
+    name: row.name,
+    username: row.username,
+    groups: row.groups,
+    roles: appRolesFor(row.groups, cfg),
+    idTokenExpiresAt: row.idTokenExpiresAt,
+  };
+}
+
+/** The decrypted IdP tokens of a live session; only lib/issuance and the refresh path use this. */
+export async function loadSessionTokens(sessionId: string): Promise<{ idToken: string | null; refreshToken: string | null; idTokenExpiresAt: Date | null }> {
+  const cfg = getConfig();
+  const row = await getDb().session.findFirst({
+    where: { id: sessionId, revokedAt: null },
+    select: { idTokenEnc: true, refreshTokenEnc: true, idTokenExpiresAt: true },
+  });
+  return {
+    idToken: row?.idTokenEnc ? decryptToken(row.idTokenEnc, cfg.authSecret) : null,
+    refreshToken: row?.refreshTokenEnc ? decryptToken(row.refreshTokenEnc, cfg.authSecret) : null,
+    idTokenExpiresAt: row?.idTokenExpiresAt ?? null,
+  };
+}
+
+export async function updateSessionTokens(
+  sessionId: string,
+  t: { idToken: string; refreshToken: string | null; idTokenExpiresAt: Date; groups: string[]; email: string | null; name: string | null },
+): Promise<void> {
+  const cfg = getConfig();
+  await getDb().session.update({
+    where: { id: sessionId },
+    data: {
+      idTokenEnc: encryptToken(t.idToken, cfg.authSecret),
+      ...(t.refreshToken ? { refreshTokenEnc: encryptToken(t.refreshToken, cfg.authSecret) } : {}),
+      idTokenExpiresAt: t.idTokenExpiresAt,
+      groups: t.groups,
+      email: t.email,
+      name: t.name,
+      lastSeenAt: new Date(),
+    },
+  });
+}
+
+export async function endSession(sessionId: string): Promise<void> {
+  await getDb().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

@@ -1,0 +1,83 @@
+import 'server-only';
+// The one wrapper every route handler goes through: request id, authentication, the permission
+// table, CSRF (Origin check on unsafe methods, on top of SameSite=Lax cookies), error mapping to
+// `{ error: { code, message, requestId } }`, and `Cache-Control: no-store`.
+import { headers } from 'next/headers';
+import type { Actor } from '@/lib/auth/actor';
+import { currentActor } from '@/lib/auth/current-actor';
+import { can, type Permission } from '@/lib/auth/permissions';
+import { getConfig } from '@/lib/config';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { forRequest, type Logger } from '@/lib/log';
+
+export interface RouteContext<P> {
+  actor: Actor;
+  request: Request;
+  requestId: string;
+  log: Logger;
+  params: P;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export function jsonError(e: AppError, requestId: string): Response {
+  const body: Record<string, unknown> = { code: e.code, message: e.message, requestId };
+  if (e.extra.fields) body.fields = e.extra.fields;
+  if (e.extra.detail) body.detail = e.extra.detail;
+  const res = Response.json({ error: body }, { status: e.status, headers: { 'Cache-Control': 'no-store' } });
+  if (e.extra.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(e.extra.retryAfterSeconds));
+  return res;
+}
+
+function sameOrigin(request: Request, publicUrl: string): boolean {
+  const origin = request.headers.get('origin');
+  if (!origin) return false;
+  return origin === new URL(publicUrl).origin || origin === new URL(request.url).origin;
+}
+
+export function clientIp(h: Headers): string | null {
+  // The first hop of X-Forwarded-For is the client as seen by the load balancer in front of us.
+  const xff = h.get('x-forwarded-for')?.split(',')[0]?.trim();
+  return xff || h.get('x-real-ip') || null;
+}
+
+export function withAuth<P = Record<string, never>>(
+  opts: { permission: Permission },
+  handler: (ctx: RouteContext<P>) => Promise<Response>,
+): (request: Request, segment: { params: Promise<P> }) => Promise<Response> {
+  return async (request, segment) => {
+    const h = await headers();
+    const requestId = h.get('x-request-id') ?? crypto.randomUUID();
+    const log = forRequest(requestId);
+    try {
+      const cfg = getConfig();
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request, cfg.publicUrl)) {
+        throw new AppError('forbidden', 'This request did not come from the Keyport page (Origin check failed).');
+      }
+      const actor = await currentActor();
+      if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+      if (!can(actor.roles, opts.permission)) {
+        throw new AppError('forbidden', 'You do not have permission to do this.');
+      }
+      const res = await handler({
+        actor,
+        request,
+        requestId,
+        log,
+        params: await segment.params,
+        sourceIp: clientIp(h),
+        userAgent: h.get('user-agent'),
+      });
+      res.headers.set('Cache-Control', 'no-store');
+      res.headers.set('x-request-id', requestId);
+      return res;
+    } catch (e) {
+      if (isAppError(e)) {
+        if (e.status >= 500) log.error('request failed', { code: e.code, detail: e.extra.detail });
+        return jsonError(e, requestId);
+      }
+      log.error('unhandled error', { error: e });
+      return jsonError(new AppError('internal', `Something went wrong on our side. Quote request id ${requestId} when asking for help.`), requestId);
+    }
+  };
+}

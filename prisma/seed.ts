@@ -1,0 +1,62 @@
+// Sandbox seed: demo mappings for the demo people, over the roles of the sandbox AWS world.
+// Idempotent and conservative: a mapping that exists (same group and role) is left as it is, so
+// an admin's edits survive restarts.
+import type { Db } from '../lib/db/create-client';
+
+export interface SeedRole {
+  arn: string;
+  description?: string;
+  maxSessionDuration: number;
+}
+
+interface SeedMapping {
+  group: string;
+  roleArn: string;
+  roleLabel: string;
+  accountLabel: string;
+  maxDurationSeconds: number;
+  allowedRegions: string[];
+  description?: string;
+}
+
+const DEV = 'sandbox-dev';
+const PROD = 'sandbox-prod';
+
+export const SANDBOX_MAPPINGS: readonly SeedMapping[] = [
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 14400, allowedRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] },
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DevDeveloper', roleLabel: 'Dev developer', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'] },
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DataScienceLegacy', roleLabel: 'Data science (legacy)', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'], description: 'Old role whose trust policy was never updated for Keyport' },
+  { group: 'eng-oncall', roleArn: 'arn:aws:iam::444455556666:role/ProdReadOnly', roleLabel: 'Prod read-only (on-call)', accountLabel: PROD, maxDurationSeconds: 3600, allowedRegions: ['us-east-1', 'eu-west-1'] },
+  { group: 'platform-team', roleArn: 'arn:aws:iam::444455556666:role/platform/ProdAdmin', roleLabel: 'Prod administrator', accountLabel: PROD, maxDurationSeconds: 3600, allowedRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] },
+  { group: 'keyport-admins', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'] },
+  { group: 'security-reviewers', roleArn: 'arn:aws:iam::111122223333:role/SecurityAudit', roleLabel: 'Security audit', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'] },
+];
+
+export async function seedSandbox(opts: { db: Db; roles: readonly SeedRole[] }): Promise<{ created: number }> {
+  let created = 0;
+  for (const m of SANDBOX_MAPPINGS) {
+    const role = opts.roles.find((r) => r.arn === m.roleArn);
+    if (!role) throw new Error(`seed mapping names ${m.roleArn}, which is not in sandbox/world.json`);
+    const accountId = m.roleArn.split(':')[4] ?? '';
+    const existing = await opts.db.roleMapping.findUnique({ where: { idpGroup_roleArn: { idpGroup: m.group, roleArn: m.roleArn } }, select: { id: true } });
+    if (existing) continue;
+    await opts.db.roleMapping.create({
+      data: {
+        idpGroup: m.group,
+        idpKind: 'OIDC',
+        roleArn: m.roleArn,
+        accountId,
+        accountLabel: m.accountLabel,
+        roleLabel: m.roleLabel,
+        description: m.description ?? role.description ?? '',
+        maxDurationSeconds: Math.min(m.maxDurationSeconds, role.maxSessionDuration),
+        stsRegion: 'us-east-1',
+        allowedRegions: m.allowedRegions,
+        createdBy: 'sandbox-seed',
+        updatedBy: 'sandbox-seed',
+      },
+    });
+    created++;
+  }
+  return { created };
+}

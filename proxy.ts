@@ -1,0 +1,30 @@
+// Runs before every request: a per-request CSP nonce, the security headers and a request id.
+// It never decides access — every page, route handler and server action checks that itself.
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { acceptRequestId, securityHeaders } from '@/lib/http/security-headers';
+
+export function proxy(request: NextRequest): NextResponse {
+  const cfg = getConfig();
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const requestId = acceptRequestId(request.headers.get('x-request-id'), () => crypto.randomUUID());
+  const headers = securityHeaders({
+    nonce,
+    dev: process.env.NODE_ENV === 'development',
+    https: cfg.secureCookies || request.headers.get('x-forwarded-proto') === 'https',
+    formActions: [new URL(cfg.oidc.issuer).origin],
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('x-request-id', requestId);
+  // Next.js reads the nonce for its own scripts from the request-side CSP header.
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy'] ?? '');
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};

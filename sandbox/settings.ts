@@ -1,0 +1,71 @@
+// Where the sandbox lives and listens. Read by `npm start` (sandbox mode), `sandbox:info` and
+// `sandbox:token`, so all three agree. Secrets are generated on first start and kept in the data
+// folder (git-ignored), so sessions and tokens survive restarts.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface SandboxSettings {
+  dataDir: string;
+  portalPort: number;
+  portalUrl: string;
+  oidcPort: number;
+  oidcIssuer: string;
+  awsPort: number;
+  awsUrl: string;
+  pgPort: number;
+  databaseName: string;
+  oidcClientId: string;
+  oidcClientSecret: string;
+  authSecret: string;
+  worldFile: string;
+}
+
+function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a TCP port (got ${raw})`);
+  return n;
+}
+
+interface Secrets {
+  authSecret: string;
+  oidcClientSecret: string;
+}
+
+function loadSecrets(dataDir: string): Secrets {
+  const file = path.join(dataDir, 'secrets.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Secrets;
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = { authSecret: randomBytes(32).toString('base64url'), oidcClientSecret: randomBytes(24).toString('base64url') };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+export function sandboxSettings(env: Record<string, string | undefined>, root: string = process.cwd()): SandboxSettings {
+  const dataDir = path.resolve(root, env.KEYPORT_DATA_DIR || '.data/sandbox');
+  const portalPort = port(env, 'PORT', 3000);
+  const oidcPort = port(env, 'SANDBOX_OIDC_PORT', 4001);
+  const awsPort = port(env, 'SANDBOX_AWS_PORT', 4566);
+  const secrets = loadSecrets(dataDir);
+  return {
+    dataDir,
+    portalPort,
+    portalUrl: `http://localhost:${portalPort}`,
+    oidcPort,
+    oidcIssuer: `http://localhost:${oidcPort}`,
+    awsPort,
+    awsUrl: `http://localhost:${awsPort}`,
+    pgPort: port(env, 'SANDBOX_PG_PORT', 5433),
+    databaseName: 'keyport',
+    oidcClientId: 'keyport',
+    oidcClientSecret: secrets.oidcClientSecret,
+    authSecret: secrets.authSecret,
+    worldFile: path.resolve(root, 'sandbox/world.json'),
+  };
+}
+
+export function embeddedDatabaseUrl(s: SandboxSettings): string {
+  return `postgresql://postgres:keyport-sandbox@127.0.0.1:${s.pgPort}/${s.databaseName}`;
+}

@@ -1,0 +1,17 @@
+// `npm run -s sandbox:info` — the sandbox's addresses, demo people and roles as JSON, for scripts.
+import { accountOfArn, loadWorld } from '../sandbox/aws/world';
+import { DEMO_PEOPLE } from '../sandbox/people';
+import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
+
+const s = sandboxSettings(process.env);
+const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId });
+const info = {
+  portalUrl: s.portalUrl,
+  oidcIssuer: s.oidcIssuer,
+  oidcClientId: s.oidcClientId,
+  awsEndpoint: s.awsUrl,
+  databaseUrl: process.env.DATABASE_URL || embeddedDatabaseUrl(s),
+  people: DEMO_PEOPLE.map((p) => ({ username: p.username, password: p.password, name: p.name, email: p.email, groups: p.groups })),
+  roles: world.roles.map((r) => ({ arn: r.arn, account: accountOfArn(r.arn), maxSessionDuration: r.maxSessionDuration })),
+};
+process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);

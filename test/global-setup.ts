@@ -1,5 +1,7 @@
-// Integration tests run against a real PostgreSQL: an embedded server in .data/test/pg (or
-// TEST_DATABASE_URL, which must point at this machine). Each run gets a freshly migrated database.
+// Integration tests run against a real PostgreSQL: an embedded server of their own in
+// .data/test/pg-<pid> (removed afterwards; so concurrent runs never collide), or
+// TEST_DATABASE_URL, which must point at this machine. Each run gets a freshly migrated database.
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -25,9 +27,10 @@ let embedded: EmbeddedDatabase | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let adminUrl = process.env.TEST_DATABASE_URL;
+  const dataDir = path.resolve(`.data/test/pg-${process.pid}`);
   if (!adminUrl) {
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve('.data/test/pg'),
+      dataDir,
       port: await freePort(),
       database: 'postgres',
     });
@@ -48,6 +51,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('databaseUrl', url.toString());
   project.provide('adminDatabaseUrl', adminUrl);
   return async () => {
-    await embedded?.stop();
+    if (embedded) {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   };
 }

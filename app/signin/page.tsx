@@ -32,6 +32,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-2 text-sm text-slate-600">
         Keyport gives you temporary AWS credentials for the roles your groups allow. Sign in with your company account.
       </p>
+      {params.reason === 'expired' && !error && (
+        <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">Your sign-in has expired. Sign in again and you will be taken back to your request.</p>
+      )}
       {params.signedOut && !error && <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">You are signed out.</p>}
       {error && (
         <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-800">

@@ -15,7 +15,7 @@ test('a wrong password is refused on the IdP page and nobody is signed in', asyn
   await page.getByLabel('Username').fill('alice');
   await page.getByLabel('Password').fill('not-her-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(/invalid username or password/i)).toBeVisible();
+  await expect(page.getByText(/unknown username or wrong password/i)).toBeVisible();
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin/);
 });

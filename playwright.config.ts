@@ -41,7 +41,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node --import tsx scripts/start.ts',
+    // exec: no shell in between, so the stack notices when Playwright goes away.
+    command: 'exec node --import tsx scripts/start.ts',
     url: `${E2E.portalUrl}/api/ready`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -60,6 +60,8 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ mappingId: role.mappingId, durationSeconds: duration, region }),
         cache: 'no-store',
+        // Our Referrer-Policy is no-referrer; this keeps the Origin header on our own POSTs.
+        referrerPolicy: 'same-origin',
       });
       const body = (await res.json()) as { error?: ApiError } & Record<string, unknown>;
       if (!res.ok || body.error) {
@@ -102,6 +104,7 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ accessKeyId, secretAccessKey, sessionToken }),
         cache: 'no-store',
+        referrerPolicy: 'same-origin',
       });
       const body = (await res.json()) as { url?: string; error?: ApiError };
       if (body.url) window.open(body.url, '_blank', 'noopener,noreferrer');

@@ -67,6 +67,13 @@ function banner(lines: string[]): void {
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+  // If whatever started us dies without telling us (a killed test runner, a closed terminal),
+  // we are re-parented: stop everything rather than leave PostgreSQL and the portal orphaned.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(0);
+  }, 1000).unref();
 
   const env: Record<string, string | undefined> = { ...process.env };
   const sandbox = wantsSandbox(env);

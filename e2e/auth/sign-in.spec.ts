@@ -3,7 +3,8 @@ import { signIn } from '../fixtures/sign-in';
 
 test('an engineer signs in through the sandbox IdP and the portal shows their name', async ({ page }) => {
   await signIn(page, 'alice');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('Alice Anders');
+  await expect(page.getByTestId('signed-in-user')).toContainText('Alice Anders');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your AWS roles');
   // The session lives on the server: the browser-visible session object carries nothing about the person.
   const session = await page.request.get('/api/auth/session');
   expect(JSON.stringify(await session.json())).not.toMatch(/alice|Anders|engineering|eyJ/);

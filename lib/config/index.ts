@@ -8,6 +8,10 @@ export { ConfigError } from './schema';
 let cached: Config | undefined;
 
 export function getConfig(): Config {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    cached = parseConfig(process.env);
+    // next-auth v4 reads its base URL from the environment itself; derive it from ours.
+    process.env.NEXTAUTH_URL = cached.publicUrl;
+  }
   return cached;
 }

@@ -9,6 +9,7 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { forRequest, type Logger } from '@/lib/log';
+import { sameOrigin } from './same-origin';
 
 export interface RouteContext<P> {
   actor: Actor;
@@ -29,12 +30,6 @@ export function jsonError(e: AppError, requestId: string): Response {
   return res;
 }
 
-function sameOrigin(request: Request, publicUrl: string): boolean {
-  const origin = request.headers.get('origin');
-  if (!origin) return false;
-  return origin === new URL(publicUrl).origin || origin === new URL(request.url).origin;
-}
-
 export function clientIp(h: Headers): string | null {
   // The first hop of X-Forwarded-For is the client as seen by the load balancer in front of us.
   const xff = h.get('x-forwarded-for')?.split(',')[0]?.trim();
@@ -51,7 +46,7 @@ export function withAuth<P = Record<string, never>>(
     const log = forRequest(requestId);
     try {
       const cfg = getConfig();
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request, cfg.publicUrl)) {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request.headers, cfg.publicUrl, request.url)) {
         throw new AppError('forbidden', 'This request did not come from the Keyport page (Origin check failed).');
       }
       const actor = await currentActor();

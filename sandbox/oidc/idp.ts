@@ -112,20 +112,22 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 }
 
 /**
- * Forms must come from this server's own pages. Browsers send Origin on POST (and
- * Sec-Fetch-Site); scripts and CLIs send neither, which is fine on a loopback sandbox.
+ * Forms must come from this server's own pages. Browsers send Sec-Fetch-Site (which a page
+ * cannot forge) and Origin on POST — but under `Referrer-Policy: no-referrer` Chromium sends
+ * `Origin: null` even for same-origin forms, so Sec-Fetch-Site decides when present. Scripts
+ * and CLIs send neither, which is fine on a loopback sandbox.
  */
 function assertSameOrigin(req: IncomingMessage, issuer: string): void {
+  const refuse = () => new HttpError(403, 'Cross-site form refused', 'This form only accepts submissions from its own page.');
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    if (site !== 'same-origin' && site !== 'none') throw refuse();
+    return;
+  }
   const origin = req.headers.origin;
   const allowed = new Set([new URL(issuer).origin]);
   if (req.headers.host) allowed.add(`http://${req.headers.host}`);
-  if (origin !== undefined && !allowed.has(origin)) {
-    throw new HttpError(403, 'Cross-site form refused', 'This form only accepts submissions from its own page.');
-  }
-  const site = req.headers['sec-fetch-site'];
-  if (origin === undefined && site !== undefined && site !== 'same-origin' && site !== 'none') {
-    throw new HttpError(403, 'Cross-site form refused', 'This form only accepts submissions from its own page.');
-  }
+  if (origin !== undefined && !allowed.has(origin)) throw refuse();
 }
 
 function listen(server: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {

@@ -1,0 +1,117 @@
+// The sandbox's mutable state: issued sessions and IAM changes (inline role policies). With a
+// state path, every change is written (atomically, mode 0600) and reloaded on start, so keys stay
+// valid and revocations stay in force across a restart.
+import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { World, WorldRole } from './world';
+
+const IssuedSessionSchema = z.object({
+  accessKeyId: z.string(),
+  /** Needed to verify SigV4 signatures; kept only in memory and in the state file. */
+  secretAccessKey: z.string(),
+  /** SHA-256 of the session token: the token itself is never stored. */
+  sessionTokenHash: z.string(),
+  roleArn: z.string(),
+  roleId: z.string(),
+  sessionName: z.string(),
+  account: z.string(),
+  assumedRoleArn: z.string(),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  /** The federated provider ARN (OIDC or SAML) that vouched for the caller. */
+  provider: z.string(),
+  subject: z.string(),
+  sessionPolicy: z.string().optional(),
+  sourceIdentity: z.string().optional(),
+});
+export type IssuedSession = z.output<typeof IssuedSessionSchema>;
+
+const StateFileSchema = z.object({
+  version: z.literal(1),
+  sessions: z.array(IssuedSessionSchema),
+  /** roleArn → policy name → policy document text, for roles changed through IAM. */
+  inlinePolicies: z.record(z.string(), z.record(z.string(), z.string())),
+});
+type StateFile = z.output<typeof StateFileSchema>;
+
+/** Expired sessions are kept a day (so callers get ExpiredToken, not InvalidClientTokenId), then dropped. */
+const EXPIRED_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export class SandboxState {
+  private readonly sessions = new Map<string, IssuedSession>();
+  /** Roles whose inline policies were changed through IAM; others use the world's. */
+  private readonly changedPolicies = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly world: World,
+    private readonly statePath?: string,
+  ) {
+    if (statePath !== undefined && existsSync(statePath)) this.load(statePath);
+  }
+
+  private load(path: string): void {
+    let parsed: StateFile;
+    try {
+      parsed = StateFileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    } catch (e) {
+      throw new Error(`sandbox AWS: state file ${path} is unreadable (${e instanceof Error ? e.message : String(e)}); move it away to start fresh`);
+    }
+    for (const session of parsed.sessions) this.sessions.set(session.accessKeyId, session);
+    for (const [roleArn, policies] of Object.entries(parsed.inlinePolicies)) {
+      if (this.world.roles.some((r) => r.arn === roleArn)) this.changedPolicies.set(roleArn, new Map(Object.entries(policies)));
+    }
+  }
+
+  private persist(now: Date): void {
+    if (this.statePath === undefined) return;
+    for (const [id, s] of this.sessions) {
+      if (Date.parse(s.expiresAt) + EXPIRED_RETENTION_MS < now.getTime()) this.sessions.delete(id);
+    }
+    const data: StateFile = {
+      version: 1,
+      sessions: [...this.sessions.values()],
+      inlinePolicies: Object.fromEntries([...this.changedPolicies].map(([arn, m]) => [arn, Object.fromEntries(m)])),
+    };
+    mkdirSync(dirname(this.statePath), { recursive: true });
+    const tmp = `${this.statePath}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, this.statePath);
+  }
+
+  addSession(session: IssuedSession, now: Date): void {
+    this.sessions.set(session.accessKeyId, session);
+    this.persist(now);
+  }
+
+  session(accessKeyId: string): IssuedSession | undefined {
+    return this.sessions.get(accessKeyId);
+  }
+
+  allSessions(): IssuedSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** The role's current inline policies, name → document text. */
+  inlinePolicies(role: WorldRole): Map<string, string> {
+    const changed = this.changedPolicies.get(role.arn);
+    if (changed !== undefined) return new Map(changed);
+    return new Map(Object.entries(role.inlinePolicies).map(([name, doc]) => [name, JSON.stringify(doc)]));
+  }
+
+  putInlinePolicy(role: WorldRole, name: string, document: string, now: Date): void {
+    const policies = this.inlinePolicies(role);
+    policies.set(name, document);
+    this.changedPolicies.set(role.arn, policies);
+    this.persist(now);
+  }
+
+  /** Returns false when the role has no such policy. */
+  deleteInlinePolicy(role: WorldRole, name: string, now: Date): boolean {
+    const policies = this.inlinePolicies(role);
+    if (!policies.delete(name)) return false;
+    this.changedPolicies.set(role.arn, policies);
+    this.persist(now);
+    return true;
+  }
+}

@@ -1,6 +1,9 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // The e2e stack builds into its own folder (under .data), so a test run never rebuilds the
+  // build another run or `npm start` is serving.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native bits or dynamic requires stay outside the server bundle.

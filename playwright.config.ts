@@ -15,12 +15,17 @@ function browserExecutable(): string | undefined {
   return undefined;
 }
 
-// The e2e stack is the real `npm start` sandbox on its own ports and data folder.
+// The e2e stack is the real `npm start` sandbox on its own ports, data folder and build folder.
+// E2E_PORT_OFFSET lets several runs share a machine without colliding.
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 export const E2E = {
-  portalUrl: 'http://localhost:3100',
-  oidcIssuer: 'http://localhost:4101',
-  awsUrl: 'http://localhost:4666',
-  dataDir: '.data/e2e',
+  portalPort: 3100 + offset,
+  portalUrl: `http://localhost:${3100 + offset}`,
+  oidcIssuer: `http://localhost:${4101 + offset}`,
+  awsUrl: `http://localhost:${4666 + offset}`,
+  pgPort: 5533 + offset,
+  dataDir: `.data/e2e-${offset}`,
+  distDir: `.data/next-e2e-${offset}`,
 };
 
 export default defineConfig({
@@ -50,11 +55,11 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       KEYPORT_DATA_DIR: E2E.dataDir,
-      PORT: '3100',
-      SANDBOX_OIDC_PORT: '4101',
-      SANDBOX_AWS_PORT: '4666',
-      SANDBOX_PG_PORT: '5533',
-      // Short ID tokens so the renewal path is exercised by ordinary e2e runs.
+      NEXT_DIST_DIR: E2E.distDir,
+      PORT: String(E2E.portalPort),
+      SANDBOX_OIDC_PORT: String(4101 + offset),
+      SANDBOX_AWS_PORT: String(4666 + offset),
+      SANDBOX_PG_PORT: String(E2E.pgPort),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

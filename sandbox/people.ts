@@ -40,6 +40,15 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     note: 'security reviewer: audit search, revocation',
   },
   {
+    username: 'erin',
+    password: 'erin-sandbox',
+    name: 'Erin Engstrom',
+    email: 'erin@example.com',
+    groups: ['engineering'],
+    idp: 'both',
+    note: 'second engineer (tests that revoke sessions use her, not alice)',
+  },
+  {
     username: 'noah',
     password: 'noah-sandbox',
     name: 'Noah Newhire',

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const INPUTS = ['app', 'components', 'lib', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma'];
-const SKIP = new Set(['node_modules', 'generated', '.next']);
+const SKIP = new Set(['node_modules', 'generated', '.next', '.data']);
 
 function walk(p: string, out: string[]): void {
   if (!existsSync(p)) return;
@@ -32,10 +32,11 @@ export function nextBin(): string {
   return createRequire(import.meta.url).resolve('next/dist/bin/next');
 }
 
-export async function ensureBuild(opts: { root: string; log: (m: string) => void; force?: boolean }): Promise<void> {
-  const hashFile = path.join(opts.root, '.next', 'keyport-source-hash');
+export async function ensureBuild(opts: { root: string; log: (m: string) => void; distDir?: string; force?: boolean }): Promise<void> {
+  const dist = path.resolve(opts.root, opts.distDir ?? '.next');
+  const hashFile = path.join(dist, 'keyport-source-hash');
   const hash = sourceHash(opts.root);
-  const built = existsSync(path.join(opts.root, '.next', 'BUILD_ID')) && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash;
+  const built = existsSync(path.join(dist, 'BUILD_ID')) && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash;
   if (built && !opts.force) return;
   opts.log(built ? 'rebuilding Keyport (forced)…' : 'building Keyport (first start, or the sources changed) — this takes a minute…');
   await new Promise<void>((resolve, reject) => {

@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     bannerLines = [`Keyport — serving ${cfg.publicUrl}`, `IdP: ${cfg.oidc.issuer}`];
   }
 
-  await ensureBuild({ root, log: say });
+  await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });
   const port = env.PORT ?? '3000';
   child = spawn(process.execPath, [nextBin(), 'start', '-p', port], {
     cwd: root,

@@ -3,13 +3,12 @@ import 'server-only';
 // to expire, it is renewed with the refresh token (and the groups updated from the new token);
 // when that is impossible, the person must sign in again — the caller turns that into a redirect
 // that brings them back to what they were doing.
-import { jwtVerify } from 'jose';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
 import { logger } from '@/lib/log';
 import type { Actor } from './actor';
-import { identityFromClaims } from './claims';
 import { discover } from './oidc-discovery';
+import { refreshIdToken } from './refresh-id-token';
 import { loadSessionTokens, updateSessionTokens } from './session-store';
 
 /** Renew when less than this is left: STS must still find the token valid when it checks it. */
@@ -24,34 +23,31 @@ export function reauthRequired(): AppError {
 async function refresh(actor: Actor, refreshToken: string): Promise<string | null> {
   const cfg = getConfig();
   const { discovery, jwks } = await discover(cfg.oidc.issuer);
-  const res = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      authorization: `Basic ${Buffer.from(`${encodeURIComponent(cfg.oidc.clientId)}:${encodeURIComponent(cfg.oidc.clientSecret)}`).toString('base64')}`,
-    },
-    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
-    signal: AbortSignal.timeout(10_000),
+  const renewed = await refreshIdToken({
+    tokenEndpoint: discovery.token_endpoint,
+    issuer: discovery.issuer,
+    jwks,
+    clientId: cfg.oidc.clientId,
+    clientSecret: cfg.oidc.clientSecret,
+    refreshToken,
+    groupsClaim: cfg.oidc.groupsClaim,
+    expectedSub: actor.sub,
   });
-  if (!res.ok) {
-    logger().info('ID token refresh refused by the IdP', { status: res.status, sub: actor.sub });
+  if (!renewed) {
+    logger().info('ID token refresh refused by the IdP', { sub: actor.sub });
     return null;
   }
-  const body = (await res.json()) as { id_token?: string; refresh_token?: string };
-  if (!body.id_token) return null;
-  const { payload } = await jwtVerify(body.id_token, jwks, { issuer: discovery.issuer, audience: cfg.oidc.clientId });
-  const id = identityFromClaims(payload as Record<string, unknown>, cfg.oidc.groupsClaim);
-  if (id.sub !== actor.sub || !id.expiresAt) return null;
+  const id = renewed.identity;
   await updateSessionTokens(actor.sessionId, {
-    idToken: body.id_token,
-    refreshToken: body.refresh_token ?? null,
+    idToken: renewed.idToken,
+    refreshToken: renewed.refreshToken,
     idTokenExpiresAt: id.expiresAt,
     groups: id.groups,
     email: id.email,
     name: id.name,
   });
   logger().info('ID token renewed', { sub: actor.sub });
-  return body.id_token;
+  return renewed.idToken;
 }
 
 export async function webIdentityToken(actor: Actor, now: Date = new Date()): Promise<string> {

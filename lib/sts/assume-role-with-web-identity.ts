@@ -44,11 +44,11 @@ function clientFor(endpoint: string, region: string): STSClient {
 }
 
 function errorCode(e: unknown): { code: string; requestId: string | null; message: string } {
-  const err = e as { name?: string; Code?: string; code?: string; message?: string; $metadata?: { requestId?: string; httpStatusCode?: number } };
+  const err = e as { name?: string; Code?: string; code?: string; message?: string; RequestId?: string; $metadata?: { requestId?: string; httpStatusCode?: number } };
   let code = err.Code ?? err.name ?? 'Unknown';
   if (['TimeoutError', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT'].includes(err.code ?? '') || code === 'TimeoutError') code = 'NetworkError';
   if (code === 'Error' && err.$metadata?.httpStatusCode && err.$metadata.httpStatusCode >= 500) code = String(err.$metadata.httpStatusCode);
-  return { code, requestId: err.$metadata?.requestId ?? null, message: err.message ?? '' };
+  return { code, requestId: err.$metadata?.requestId ?? err.RequestId ?? null, message: err.message ?? '' };
 }
 
 export async function assumeRoleWithWebIdentity(opts: {

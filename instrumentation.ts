@@ -5,4 +5,15 @@ export async function register(): Promise<void> {
   const { logger } = await import('@/lib/log');
   const cfg = getConfig();
   logger().info('keyport starting', { mode: cfg.mode, publicUrl: cfg.publicUrl, issuer: cfg.oidc.issuer });
+  // The SAML IdP's metadata is fetched once, now, and cached (a failure is logged and retried on first use).
+  if (cfg.saml) {
+    const { samlIdp } = await import('@/lib/saml/saml-idp');
+    await samlIdp().then(
+      (idp) => logger().info('SAML IdP metadata loaded', { entityId: idp.entityId, certificates: idp.certs.length }),
+      (e: unknown) => logger().error('SAML IdP metadata could not be loaded', { error: e }),
+    );
+  }
+  // Audit upkeep: partitions ahead, intents left open by a crash closed, retention (issue #6).
+  const { startAuditMaintenance } = await import('@/lib/audit/start-audit-maintenance');
+  await startAuditMaintenance();
 }

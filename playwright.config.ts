@@ -23,6 +23,7 @@ export const E2E = {
   portalUrl: `http://localhost:${3100 + offset}`,
   oidcIssuer: `http://localhost:${4101 + offset}`,
   awsUrl: `http://localhost:${4666 + offset}`,
+  samlUrl: `http://localhost:${4102 + offset}`,
   pgPort: 5533 + offset,
   dataDir: `.data/e2e-${offset}`,
   distDir: `.data/next-e2e-${offset}`,
@@ -30,6 +31,8 @@ export const E2E = {
 
 export default defineConfig({
   testDir: 'e2e',
+  // Per stack, so parallel runs (E2E_PORT_OFFSET) never share trace folders.
+  outputDir: `test-results/e2e-${offset}`,
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
@@ -59,6 +62,7 @@ export default defineConfig({
       PORT: String(E2E.portalPort),
       SANDBOX_OIDC_PORT: String(4101 + offset),
       SANDBOX_AWS_PORT: String(4666 + offset),
+      SANDBOX_SAML_PORT: String(4102 + offset),
       SANDBOX_PG_PORT: String(E2E.pgPort),
       NEXT_TELEMETRY_DISABLED: '1',
     },

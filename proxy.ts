@@ -12,7 +12,7 @@ export function proxy(request: NextRequest): NextResponse {
     nonce,
     dev: process.env.NODE_ENV === 'development',
     https: cfg.secureCookies || request.headers.get('x-forwarded-proto') === 'https',
-    formActions: [new URL(cfg.oidc.issuer).origin],
+    formActions: cfg.oidcEnabled ? [new URL(cfg.oidc.issuer).origin] : [],
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);

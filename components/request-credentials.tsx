@@ -27,7 +27,22 @@ interface ApiError {
   detail?: { reauth?: boolean };
 }
 
-export function RequestCredentials({ role, initialDuration, initialRegion }: { role: RequestRole; initialDuration: number | null; initialRegion: string | null }) {
+export function RequestCredentials({
+  role,
+  initialDuration,
+  initialRegion,
+  via = 'oidc',
+  samlResult = false,
+  samlError = null,
+}: {
+  role: RequestRole;
+  initialDuration: number | null;
+  initialRegion: string | null;
+  /** 'saml': the request goes through the SAML IdP and comes back to this page with the result. */
+  via?: 'oidc' | 'saml';
+  samlResult?: boolean;
+  samlError?: string | null;
+}) {
   const presets = PRESETS.filter((p) => p.seconds <= role.maxDurationSeconds);
   const fallback = presets.find((p) => p.seconds === 3600)?.seconds ?? presets[presets.length - 1]?.seconds ?? 900;
   const start = initialDuration && initialDuration >= 900 && initialDuration <= role.maxDurationSeconds ? initialDuration : fallback;
@@ -35,7 +50,8 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
   const [custom, setCustom] = useState(presets.some((p) => p.seconds === start) ? '' : String(Math.round(start / 60)));
   const [region, setRegion] = useState(initialRegion && role.allowedRegions.includes(initialRegion) ? initialRegion : role.defaultRegion);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<ApiError | null>(samlError ? { code: 'saml', message: samlError, requestId: '' } : null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedView | null>(null);
   const [consoleBusy, setConsoleBusy] = useState(false);
   const [consoleError, setConsoleError] = useState<string | null>(null);
@@ -47,6 +63,49 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
     return () => window.removeEventListener('pagehide', drop);
   }, []);
 
+  // Back from the IdP: the ACS left the outcome for this session; fetch it once and drop the marker.
+  useEffect(() => {
+    if (!samlResult) return;
+    window.history.replaceState(null, '', `/roles/${encodeURIComponent(role.mappingId)}`);
+    setBusy(true);
+    void fetch('/api/saml/result', { method: 'POST', cache: 'no-store', referrerPolicy: 'same-origin' })
+      .then(async (res) => accept(res, (await res.json()) as { error?: ApiError } & Record<string, unknown>))
+      .catch(() => setError({ code: 'network', message: 'Keyport could not be reached. Check your connection and try again.', requestId: '' }))
+      .finally(() => setBusy(false));
+    // Runs once per arrival; `accept` only sets state.
+  }, [samlResult, role.mappingId]);
+
+  function accept(res: Response, body: { error?: ApiError } & Record<string, unknown>): void {
+    if (!res.ok || body.error) {
+      const err = body.error ?? { code: 'internal', message: `Unexpected answer (HTTP ${res.status}).`, requestId: '' };
+      if (res.status === 401 || err.detail?.reauth) {
+        // Sign in again and come back to this exact request.
+        const back = `/roles/${role.mappingId}?duration=${duration}&region=${encodeURIComponent(region)}&resumed=1`;
+        window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}&reason=expired`);
+        return;
+      }
+      setError(err);
+      return;
+    }
+    if (typeof body.redirectUrl === 'string') {
+      // SAML: off to the IdP, which answers at Keyport's ACS and brings the person back here.
+      window.location.assign(body.redirectUrl);
+      return;
+    }
+    const c = body.credentials as { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string };
+    setNotice(typeof body.notice === 'string' ? body.notice : null);
+    setIssued({
+      credentials: { ...c, expiration: new Date(c.expiration) },
+      assumedRoleArn: String(body.assumedRoleArn),
+      sessionName: String(body.sessionName),
+      roleLabel: String(body.roleLabel),
+      accountLabel: String(body.accountLabel),
+      accountId: String(body.accountId),
+      region: String(body.region),
+      requestId: String(body.requestId),
+    });
+  }
+
   const customMinutes = custom === '' ? null : Number(custom);
   const customInvalid = customMinutes !== null && (!Number.isInteger(customMinutes) || customMinutes * 60 < 900 || customMinutes * 60 > role.maxDurationSeconds);
 
@@ -54,8 +113,9 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
     setBusy(true);
     setError(null);
     setIssued(null);
+    setNotice(null);
     try {
-      const res = await fetch('/api/credentials', {
+      const res = await fetch(via === 'saml' ? '/api/saml/issue' : '/api/credentials', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ mappingId: role.mappingId, durationSeconds: duration, region }),
@@ -64,28 +124,7 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
         referrerPolicy: 'same-origin',
       });
       const body = (await res.json()) as { error?: ApiError } & Record<string, unknown>;
-      if (!res.ok || body.error) {
-        const err = body.error ?? { code: 'internal', message: `Unexpected answer (HTTP ${res.status}).`, requestId: '' };
-        if (res.status === 401 || err.detail?.reauth) {
-          // Sign in again and come back to this exact request.
-          const back = `/roles/${role.mappingId}?duration=${duration}&region=${encodeURIComponent(region)}&resumed=1`;
-          window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}&reason=expired`);
-          return;
-        }
-        setError(err);
-        return;
-      }
-      const c = body.credentials as { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string };
-      setIssued({
-        credentials: { ...c, expiration: new Date(c.expiration) },
-        assumedRoleArn: String(body.assumedRoleArn),
-        sessionName: String(body.sessionName),
-        roleLabel: String(body.roleLabel),
-        accountLabel: String(body.accountLabel),
-        accountId: String(body.accountId),
-        region: String(body.region),
-        requestId: String(body.requestId),
-      });
+      accept(res, body);
     } catch {
       setError({ code: 'network', message: 'Keyport could not be reached. Check your connection and try again.', requestId: '' });
     } finally {
@@ -181,7 +220,7 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
         </div>
         <div>
           <button type="submit" disabled={busy || customInvalid} className="rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60">
-            {busy ? 'Asking AWS…' : 'Get credentials'}
+            {busy ? (via === 'saml' ? 'Going to your IdP…' : 'Asking AWS…') : via === 'saml' ? 'Get credentials (via your SAML IdP)' : 'Get credentials'}
           </button>
         </div>
         {error && (
@@ -191,6 +230,11 @@ export function RequestCredentials({ role, initialDuration, initialRegion }: { r
           </div>
         )}
       </form>
+      {issued && notice && (
+        <p role="status" data-testid="issue-notice" className="mt-4 rounded border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
+          {notice}
+        </p>
+      )}
       {issued && (
         <CredentialsView
           issued={issued}

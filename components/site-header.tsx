@@ -1,6 +1,5 @@
 // The header on every page: product name, sandbox warning, who is signed in, sign-out.
 import Link from 'next/link';
-import { signOutAction } from '@/app/actions';
 
 export interface HeaderUser {
   displayName: string;
@@ -26,7 +25,9 @@ export function SiteHeader({ user, sandbox }: { user: HeaderUser | null; sandbox
             <nav className="flex gap-4 text-sm text-slate-600" aria-label="Main">
               <Link href="/" className="hover:text-slate-900">Roles</Link>
               {user.isAdmin && <Link href="/admin/mappings" className="hover:text-slate-900">Mappings</Link>}
+              <Link href="/history" className="hover:text-slate-900">History</Link>
               {(user.isAdmin || user.isAuditor) && <Link href="/audit" className="hover:text-slate-900">Audit</Link>}
+              {(user.isAdmin || user.isAuditor) && <Link href="/revocations" className="hover:text-slate-900">Revocations</Link>}
             </nav>
           )}
         </div>
@@ -36,7 +37,7 @@ export function SiteHeader({ user, sandbox }: { user: HeaderUser | null; sandbox
               Signed in as <strong>{user.displayName}</strong>
               {user.email && user.email !== user.displayName ? <span className="text-slate-500"> ({user.email})</span> : null}
             </span>
-            <form action={signOutAction}>
+            <form action="/api/signout" method="post">
               <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-slate-700 hover:bg-slate-100">
                 Sign out
               </button>

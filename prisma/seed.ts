@@ -17,6 +17,8 @@ interface SeedMapping {
   maxDurationSeconds: number;
   allowedRegions: string[];
   description?: string;
+  /** SAML mappings name the IAM SAML provider AWS checks the assertion against. */
+  saml?: { providerArn: string };
 }
 
 const DEV = 'sandbox-dev';
@@ -29,7 +31,9 @@ export const SANDBOX_MAPPINGS: readonly SeedMapping[] = [
   { group: 'eng-oncall', roleArn: 'arn:aws:iam::444455556666:role/ProdReadOnly', roleLabel: 'Prod read-only (on-call)', accountLabel: PROD, maxDurationSeconds: 3600, allowedRegions: ['us-east-1', 'eu-west-1'] },
   { group: 'platform-team', roleArn: 'arn:aws:iam::444455556666:role/platform/ProdAdmin', roleLabel: 'Prod administrator', accountLabel: PROD, maxDurationSeconds: 3600, allowedRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] },
   { group: 'keyport-admins', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'] },
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/RevocationDrill', roleLabel: 'Revocation drill', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'], description: 'Practice role: reviewers revoke its sessions in drills' },
   { group: 'security-reviewers', roleArn: 'arn:aws:iam::111122223333:role/SecurityAudit', roleLabel: 'Security audit', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'] },
+  { group: 'saml-engineering', roleArn: 'arn:aws:iam::111122223333:role/SamlDeveloper', roleLabel: 'Dev developer (SAML)', accountLabel: DEV, maxDurationSeconds: 7200, allowedRegions: ['us-east-1', 'eu-west-1'], saml: { providerArn: 'arn:aws:iam::111122223333:saml-provider/KeyportSandboxSaml' } },
 ];
 
 export async function seedSandbox(opts: { db: Db; roles: readonly SeedRole[] }): Promise<{ created: number }> {
@@ -43,7 +47,8 @@ export async function seedSandbox(opts: { db: Db; roles: readonly SeedRole[] }):
     await opts.db.roleMapping.create({
       data: {
         idpGroup: m.group,
-        idpKind: 'OIDC',
+        idpKind: m.saml ? 'SAML' : 'OIDC',
+        samlProviderArn: m.saml?.providerArn ?? null,
         roleArn: m.roleArn,
         accountId,
         accountLabel: m.accountLabel,

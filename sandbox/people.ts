@@ -46,7 +46,16 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     email: 'erin@example.com',
     groups: ['engineering'],
     idp: 'both',
-    note: 'second engineer (tests that revoke sessions use her, not alice)',
+    note: 'second engineer (the admin e2e gives her new groups)',
+  },
+  {
+    username: 'dana',
+    password: 'dana-sandbox',
+    name: 'Dana Drill',
+    email: 'dana@example.com',
+    groups: ['engineering'],
+    idp: 'both',
+    note: 'engineer whose sessions the revocation drills revoke',
   },
   {
     username: 'noah',
@@ -56,6 +65,15 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     groups: ['marketing'],
     idp: 'both',
     note: 'no mapped group: sees the explanation page',
+  },
+  {
+    username: 'sam',
+    password: 'sam-sandbox',
+    name: 'Sam Samlson',
+    email: 'sam@example.com',
+    groups: ['saml-engineering'],
+    idp: 'saml',
+    note: 'SAML only: signs in through the SAML IdP; SAML developer role',
   },
 ];
 

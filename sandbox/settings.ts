@@ -13,6 +13,9 @@ export interface SandboxSettings {
   oidcIssuer: string;
   awsPort: number;
   awsUrl: string;
+  samlPort: number;
+  samlBaseUrl: string;
+  samlMetadataUrl: string;
   pgPort: number;
   databaseName: string;
   oidcClientId: string;
@@ -48,6 +51,7 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
   const portalPort = port(env, 'PORT', 3000);
   const oidcPort = port(env, 'SANDBOX_OIDC_PORT', 4001);
   const awsPort = port(env, 'SANDBOX_AWS_PORT', 4566);
+  const samlPort = port(env, 'SANDBOX_SAML_PORT', 4002);
   const secrets = loadSecrets(dataDir);
   return {
     dataDir,
@@ -57,6 +61,9 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
     oidcIssuer: `http://localhost:${oidcPort}`,
     awsPort,
     awsUrl: `http://localhost:${awsPort}`,
+    samlPort,
+    samlBaseUrl: `http://localhost:${samlPort}`,
+    samlMetadataUrl: `http://localhost:${samlPort}/metadata`,
     pgPort: port(env, 'SANDBOX_PG_PORT', 5433),
     databaseName: 'keyport',
     oidcClientId: 'keyport',

@@ -4,14 +4,15 @@ import { DEMO_PEOPLE } from '../sandbox/people';
 import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
 
 const s = sandboxSettings(process.env);
-const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId });
+const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: s.samlMetadataUrl });
 const info = {
   portalUrl: s.portalUrl,
   oidcIssuer: s.oidcIssuer,
   oidcClientId: s.oidcClientId,
+  samlIdp: { metadataUrl: s.samlMetadataUrl, ssoUrl: `${s.samlBaseUrl}/sso` },
   awsEndpoint: s.awsUrl,
   databaseUrl: process.env.DATABASE_URL || embeddedDatabaseUrl(s),
-  people: DEMO_PEOPLE.map((p) => ({ username: p.username, password: p.password, name: p.name, email: p.email, groups: p.groups })),
+  people: DEMO_PEOPLE.map((p) => ({ username: p.username, password: p.password, name: p.name, email: p.email, groups: p.groups, idp: p.idp })),
   roles: world.roles.map((r) => ({ arn: r.arn, account: accountOfArn(r.arn), maxSessionDuration: r.maxSessionDuration })),
 };
 process.stdout.write(`${JSON.stringify(info, null, 2)}\n`);

@@ -12,6 +12,8 @@ import { seedSandbox } from '../prisma/seed';
 import { startSandboxAws } from '../sandbox/aws/server';
 import { loadWorld } from '../sandbox/aws/world';
 import { startOidcIdp } from '../sandbox/oidc/idp';
+import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
+import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
 import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
 import { ensureBuild, nextBin } from './ensure-build';
@@ -84,6 +86,7 @@ async function main(): Promise<void> {
     await assertPortFree(s.portalPort, 'the portal', 'PORT');
     await assertPortFree(s.oidcPort, 'the sandbox OIDC IdP', 'SANDBOX_OIDC_PORT');
     await assertPortFree(s.awsPort, 'the sandbox AWS', 'SANDBOX_AWS_PORT');
+    await assertPortFree(s.samlPort, 'the sandbox SAML IdP', 'SANDBOX_SAML_PORT');
 
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
@@ -110,7 +113,22 @@ async function main(): Promise<void> {
     });
     stops.push(() => idp.close());
 
-    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId });
+    const acsUrl = `${s.portalUrl}/api/saml/acs`;
+    const saml = await startSamlIdp({
+      port: s.samlPort,
+      baseUrl: s.samlBaseUrl,
+      people: DEMO_PEOPLE,
+      sps: [
+        { entityId: `${s.portalUrl}/api/saml/metadata`, name: 'Keyport', acsUrls: [acsUrl], audience: `${s.portalUrl}/api/saml/metadata`, recipient: 'acs', aws: false },
+        // The AWS application of the IdP, answering at Keyport's ACS so Keyport can call AssumeRoleWithSAML.
+        { entityId: AWS_SP_ENTITY_ID, name: 'Amazon Web Services (through Keyport)', acsUrls: [acsUrl], audience: AWS_SIGNIN_SAML, recipient: AWS_SIGNIN_SAML, aws: true },
+      ],
+      awsRolesFor: sandboxAwsRolesFor,
+      statePath: path.join(s.dataDir, 'saml-idp-key.json'),
+    });
+    stops.push(() => saml.close());
+
+    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl });
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
     stops.push(() => aws.close());
 
@@ -125,8 +143,11 @@ async function main(): Promise<void> {
       OIDC_CLIENT_SECRET: s.oidcClientSecret,
       OIDC_SCOPES: env.OIDC_SCOPES ?? 'openid email profile groups offline_access',
       OIDC_DISPLAY_NAME: env.OIDC_DISPLAY_NAME ?? 'Keyport sandbox IdP',
+      SAML_IDP_METADATA_URL: saml.metadataUrl,
+      SAML_DISPLAY_NAME: env.SAML_DISPLAY_NAME ?? 'Keyport sandbox SAML IdP',
       STS_ENDPOINT: aws.url,
       FEDERATION_ENDPOINT: `${aws.url}/federation`,
+      IAM_ENDPOINT: aws.url,
       ADMIN_GROUPS: env.ADMIN_GROUPS ?? 'keyport-admins',
       AUDITOR_GROUPS: env.AUDITOR_GROUPS ?? 'security-reviewers',
       SUPPORT_CONTACT: env.SUPPORT_CONTACT ?? 'the sandbox admin (adam)',
@@ -147,6 +168,7 @@ async function main(): Promise<void> {
       '',
       `Portal:           ${s.portalUrl}`,
       `OIDC IdP:         ${s.oidcIssuer}  (people admin: ${s.oidcIssuer}/sandbox/people)`,
+      `SAML IdP:         ${saml.metadataUrl}  (metadata)`,
       `AWS (STS/IAM):    ${aws.url}`,
       `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
       '',
@@ -159,7 +181,7 @@ async function main(): Promise<void> {
   } else {
     const cfg = parseConfig(env);
     await migrate(cfg.databaseUrl);
-    bannerLines = [`Keyport — serving ${cfg.publicUrl}`, `IdP: ${cfg.oidc.issuer}`];
+    bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
   }
 
   await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });

@@ -5,9 +5,13 @@ import { loadWorld, type World } from '../sandbox/aws/world';
 import { getIdToken } from '../sandbox/oidc/get-id-token';
 import { startOidcIdp, type OidcIdp } from '../sandbox/oidc/idp';
 import { DEMO_PEOPLE, findDemoPerson } from '../sandbox/people';
+import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
+import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp, type SamlIdp } from '../sandbox/saml/idp';
 
 export interface SandboxStack {
   idp: OidcIdp;
+  /** The sandbox SAML IdP, registered for a portal at SAML_TEST_PORTAL. */
+  saml: SamlIdp;
   aws: SandboxAws;
   world: World;
   clientId: string;
@@ -15,14 +19,27 @@ export interface SandboxStack {
   close(): Promise<void>;
 }
 
+/** The portal the test SAML IdP answers (nothing listens there: tests post responses themselves). */
+export const SAML_TEST_PORTAL = 'http://localhost:3999';
+
 const CLIENT = { clientId: 'keyport', clientSecret: 'integration-secret', redirectUris: ['http://localhost/api/auth/callback/oidc'] };
 
 export async function startSandboxStack(): Promise<SandboxStack> {
   const idp = await startOidcIdp({ clients: [CLIENT], people: DEMO_PEOPLE });
-  const world = loadWorld(path.resolve('sandbox/world.json'), { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.clientId });
+  const acsUrl = `${SAML_TEST_PORTAL}/api/saml/acs`;
+  const saml = await startSamlIdp({
+    people: DEMO_PEOPLE,
+    sps: [
+      { entityId: `${SAML_TEST_PORTAL}/api/saml/metadata`, name: 'Keyport', acsUrls: [acsUrl], audience: `${SAML_TEST_PORTAL}/api/saml/metadata`, recipient: 'acs', aws: false },
+      { entityId: AWS_SP_ENTITY_ID, name: 'AWS', acsUrls: [acsUrl], audience: AWS_SIGNIN_SAML, recipient: AWS_SIGNIN_SAML, aws: true },
+    ],
+    awsRolesFor: sandboxAwsRolesFor,
+  });
+  const world = loadWorld(path.resolve('sandbox/world.json'), { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.clientId, SAML_METADATA_URL: saml.metadataUrl });
   const aws = await startSandboxAws({ world });
   return {
     idp,
+    saml,
     aws,
     world,
     clientId: CLIENT.clientId,
@@ -34,6 +51,7 @@ export async function startSandboxStack(): Promise<SandboxStack> {
     },
     async close() {
       await aws.close();
+      await saml.close();
       await idp.close();
     },
   };

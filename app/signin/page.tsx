@@ -3,6 +3,7 @@ import { SignInButton } from '@/components/sign-in-button';
 import { currentActor } from '@/lib/auth/current-actor';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
+import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
 
 // next-auth error codes, in words a person can act on.
 const ERRORS: Record<string, string> = {
@@ -25,7 +26,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const cfg = getConfig();
-  const error = params.error ? (ERRORS[params.error] ?? ERRORS.Default) : null;
+  const error = params.error ? (ERRORS[params.error] ?? ERRORS.Default) : params.samlError ? (samlErrorMessage(params.samlError, 'sign-in') ?? ERRORS.Default) : null;
   return (
     <div className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in to Keyport</h1>
@@ -41,13 +42,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {error}
         </p>
       )}
-      <div className="mt-6">
-        <SignInButton providerId={OIDC_PROVIDER_ID} label={`Sign in with ${cfg.oidc.displayName}`} callbackUrl={callbackUrl} />
+      <div className="mt-6 grid gap-3">
+        {cfg.oidcEnabled && <SignInButton providerId={OIDC_PROVIDER_ID} label={`Sign in with ${cfg.oidc.displayName}`} callbackUrl={callbackUrl} />}
+        {cfg.saml && (
+          // A plain link: /api/saml/login records the AuthnRequest and redirects to the IdP.
+          <a
+            href={`/api/saml/login?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+            className="block w-full rounded-md border border-slate-900 px-4 py-2 text-center font-medium text-slate-900 hover:bg-slate-100"
+          >
+            {`Sign in with ${cfg.saml.displayName}`}
+          </a>
+        )}
       </div>
       {cfg.mode === 'sandbox' && (
         <p className="mt-4 text-xs text-slate-500">
           Sandbox: sign in as <code>alice</code> / <code>alice-sandbox</code> (engineer), <code>adam</code> / <code>adam-sandbox</code> (admin),{' '}
-          <code>rita</code> / <code>rita-sandbox</code> (security), <code>noah</code> / <code>noah-sandbox</code> (no mapped group).
+          <code>rita</code> / <code>rita-sandbox</code> (security), <code>noah</code> / <code>noah-sandbox</code> (no mapped group); through SAML also <code>sam</code> / <code>sam-sandbox</code> (SAML only).
         </p>
       )}
     </div>

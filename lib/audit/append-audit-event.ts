@@ -1,6 +1,9 @@
 // Appends one audit event. Callers pass the client or the transaction they are in, so an admin
 // change and its audit record commit together. Never give this a secret: the AccessKeyId is the
 // only credential material it accepts (it is what CloudTrail shows), and `details` is checked.
+// The database chains each event to the previous one (trigger audit_events_chain: seq, prev_hash,
+// hash) under a transaction-scoped advisory lock held until the caller's transaction ends — so in
+// a transaction, append the audit event last, after the change it records, and keep it short.
 import type { Db } from '@/lib/db/create-client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditEventType } from './event-types';

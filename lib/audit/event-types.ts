@@ -14,6 +14,15 @@ export const AUDIT_EVENT_TYPES = [
   'REVOCATION_CREATED',
   'REVOCATION_LIFTED',
   'RETENTION_APPLIED',
+  'AUDIT_EXPORTED',
+  'AUDIT_VERIFIED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+
+export function isAuditEventType(v: string): v is AuditEventType {
+  return (AUDIT_EVENT_TYPES as readonly string[]).includes(v);
+}
+
+export const AUDIT_OUTCOMES = ['success', 'failure', 'denied', 'unknown'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

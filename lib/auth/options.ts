@@ -40,7 +40,8 @@ export function getAuthOptions(): NextAuthOptions {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, path: '/', secure };
   cached = {
     secret: cfg.authSecret,
-    providers: [provider],
+    // With only SAML configured there is no OIDC provider; SAML sign-in has its own routes.
+    providers: cfg.oidcEnabled ? [provider] : [],
     session: { strategy: 'jwt', maxAge: cfg.sessionMaxAgeSeconds },
     useSecureCookies: secure,
     cookies: {

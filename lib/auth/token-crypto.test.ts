@@ -23,4 +23,10 @@ describe('token encryption', () => {
     expect(() => decryptToken(flipped, secret)).toThrow();
     expect(() => decryptToken(sealed, 'b'.repeat(32))).toThrow();
   });
+
+  it('refuses a truncated authentication tag', () => {
+    const [v, iv, body, tag = ''] = encryptToken('id-token', secret).split('.');
+    const short = Buffer.from(tag, 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => decryptToken([v, iv, body, short].join('.'), secret)).toThrow();
+  });
 });

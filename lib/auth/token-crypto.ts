@@ -18,7 +18,8 @@ export function encryptToken(plain: string, secret: string): string {
 export function decryptToken(sealed: string, secret: string): string {
   const [version, iv, body, tag] = sealed.split('.');
   if (version !== 'v1' || !iv || !body || !tag) throw new Error('unrecognised sealed token');
-  const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), Buffer.from(iv, 'base64url'));
+  // The full 16-byte tag only: GCM would otherwise verify a truncated (forgeable) one.
+  const decipher = createDecipheriv('aes-256-gcm', keyFrom(secret), Buffer.from(iv, 'base64url'), { authTagLength: 16 });
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }

@@ -69,3 +69,28 @@ describe('parseConfig', () => {
     expect(wantsSandbox({ OIDC_ISSUER: 'https://idp.example.com' })).toBe(false);
   });
 });
+
+describe('parseConfig with SAML', () => {
+  const base = { DATABASE_URL: 'postgresql://db.example.com/keyport', AUTH_SECRET: 'x'.repeat(40), KEYPORT_URL: 'https://keyport.example.com', ADMIN_GROUPS: 'keyport-admins' };
+
+  it('accepts a SAML-only production configuration by metadata URL', () => {
+    const c = parseConfig({ ...base, SAML_IDP_METADATA_URL: 'https://idp.example.com/metadata' });
+    expect(c.mode).toBe('configured');
+    expect(c.oidcEnabled).toBe(false);
+    expect(c.saml).toMatchObject({ idp: { kind: 'metadata', metadataUrl: 'https://idp.example.com/metadata' }, spEntityId: 'https://keyport.example.com/api/saml/metadata', groupsAttribute: 'groups', allowIdpInitiated: false });
+    expect(wantsSandbox({ SAML_IDP_METADATA_URL: 'https://idp.example.com/metadata' })).toBe(false);
+  });
+
+  it('accepts SAML by hand (entity id, SSO URL, certificates) next to OIDC', () => {
+    const pem = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----';
+    const c = parseConfig({ ...full, SAML_IDP_ENTITY_ID: 'urn:idp', SAML_IDP_SSO_URL: 'https://idp.example.com/sso', SAML_IDP_CERT: `${pem}\n${pem}`, SAML_ALLOW_IDP_INITIATED: 'true' });
+    expect(c.oidcEnabled).toBe(true);
+    expect(c.saml?.idp).toEqual({ kind: 'manual', entityId: 'urn:idp', ssoUrl: 'https://idp.example.com/sso', certs: [pem, pem] });
+    expect(c.saml?.allowIdpInitiated).toBe(true);
+  });
+
+  it('names what an incomplete SAML configuration misses', () => {
+    expect(problemsOf({ ...base, SAML_IDP_ENTITY_ID: 'urn:idp' }).join()).toContain('missing SAML_IDP_SSO_URL, SAML_IDP_CERT');
+    expect(problemsOf({ ...base, SAML_IDP_METADATA_URL: 'https://idp.example.com/m', SAML_IDP_METADATA_FILE: '/etc/m.xml' }).join()).toContain('not both');
+  });
+});

@@ -56,8 +56,22 @@ const rawSchema = z.object({
   OIDC_SCOPES: z.string().default('openid email profile'),
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
   OIDC_DISPLAY_NAME: z.string().min(1).default('Company IdP'),
+  SAML_IDP_METADATA_URL: optionalUrl('SAML_IDP_METADATA_URL'),
+  SAML_IDP_METADATA_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SAML_IDP_ENTITY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SAML_IDP_SSO_URL: optionalUrl('SAML_IDP_SSO_URL'),
+  SAML_IDP_CERT: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SAML_SP_ENTITY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  SAML_GROUPS_ATTRIBUTE: z.string().min(1).default('groups'),
+  SAML_DISPLAY_NAME: z.string().min(1).default('Company IdP (SAML)'),
+  SAML_ALLOW_IDP_INITIATED: z.enum(['true', 'false', '1', '0', '']).default('false'),
+  SAML_AWS_ENTITY_ID: z.string().min(1).default('urn:amazon:webservices'),
   STS_ENDPOINT: optionalUrl('STS_ENDPOINT'),
   FEDERATION_ENDPOINT: optionalUrl('FEDERATION_ENDPOINT'),
+  IAM_ENDPOINT: optionalUrl('IAM_ENDPOINT'),
+  REVOCATION_ROLE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\w+=,.@-]{1,64}$/, 'REVOCATION_ROLE_NAME must be an IAM role name').optional()),
+  AUDIT_RETENTION_MONTHS: positiveInt(0, 0, 1200),
+  AUDIT_INTENT_TIMEOUT_SECONDS: positiveInt(300, 30, 86_400),
   ADMIN_GROUPS: list([]),
   AUDITOR_GROUPS: list([]),
   SUPPORT_CONTACT: z.string().default('your cloud platform team'),
@@ -82,8 +96,19 @@ export type Config = {
     groupsClaim: string;
     displayName: string;
   };
+  /** False when only SAML is configured; `oidc` then holds empty values and is not used. */
+  oidcEnabled: boolean;
+  saml: SamlConfig | null;
   stsEndpoint: string | undefined;
   federationEndpoint: string | undefined;
+  /** IAM endpoint override (the sandbox AWS); default: the SDK's. Used by revocation only. */
+  iamEndpoint: string | undefined;
+  /** Role assumed in the target account to put revocation policies; unset: the server's own credentials. */
+  revocationRoleName: string | undefined;
+  /** Months of audit kept (whole monthly partitions dropped past it); 0 keeps everything. */
+  auditRetentionMonths: number;
+  /** An ISSUE_REQUESTED with no outcome after this long is closed as ISSUE_OUTCOME_UNKNOWN. */
+  auditIntentTimeoutSeconds: number;
   adminGroups: string[];
   auditorGroups: string[];
   supportContact: string;
@@ -92,13 +117,44 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
+/** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
+export type SamlIdpSource =
+  | { kind: 'metadata'; metadataUrl: string | undefined; metadataFile: string | undefined }
+  | { kind: 'manual'; entityId: string; ssoUrl: string; certs: string[] };
+
+export type SamlConfig = {
+  idp: SamlIdpSource;
+  /** This portal's SP entity id: the audience of sign-in responses. */
+  spEntityId: string;
+  /** The Issuer of issuance AuthnRequests: the IdP answers them as for the AWS application. */
+  awsEntityId: string;
+  groupsAttribute: string;
+  displayName: string;
+  allowIdpInitiated: boolean;
+};
+
 /** The settings that together describe a production IdP; naming some but not all is an error. */
 export const OIDC_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
-export const PRODUCTION_SETTINGS = [...OIDC_SETTINGS, 'DATABASE_URL', 'AUTH_SECRET', 'KEYPORT_URL'] as const;
+/** A SAML IdP is described by its metadata, or by all three of SAML_MANUAL_SETTINGS. */
+export const SAML_METADATA_SETTINGS = ['SAML_IDP_METADATA_URL', 'SAML_IDP_METADATA_FILE'] as const;
+export const SAML_MANUAL_SETTINGS = ['SAML_IDP_ENTITY_ID', 'SAML_IDP_SSO_URL', 'SAML_IDP_CERT'] as const;
+export const SAML_SETTINGS = [...SAML_METADATA_SETTINGS, ...SAML_MANUAL_SETTINGS] as const;
+export const BASE_PRODUCTION_SETTINGS = ['DATABASE_URL', 'AUTH_SECRET', 'KEYPORT_URL'] as const;
+export const PRODUCTION_SETTINGS = [...OIDC_SETTINGS, ...BASE_PRODUCTION_SETTINGS] as const;
 
 /** True when no IdP is configured at all: `npm start` then brings up the sandbox. */
 export function wantsSandbox(env: Record<string, string | undefined>): boolean {
-  return OIDC_SETTINGS.every((k) => !env[k]);
+  return [...OIDC_SETTINGS, ...SAML_SETTINGS].every((k) => !env[k]);
+}
+
+/** PEM certificates (one or more blocks) or bare base64 DER, as admins paste them. */
+export function splitCertificates(text: string): string[] {
+  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+  if (blocks) return blocks.map((b) => b.trim());
+  return text
+    .split(/[,\s]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
@@ -110,12 +166,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const sandbox = e.KEYPORT_SANDBOX === '1';
   const problems: string[] = [];
 
+  const oidcNamed = OIDC_SETTINGS.filter((k) => Boolean(e[k]));
+  const samlNamed = SAML_SETTINGS.filter((k) => Boolean(e[k]));
+  const samlByMetadata = SAML_METADATA_SETTINGS.some((k) => Boolean(e[k]));
+  if (e.SAML_IDP_METADATA_URL && e.SAML_IDP_METADATA_FILE) problems.push('set one of SAML_IDP_METADATA_URL and SAML_IDP_METADATA_FILE, not both');
   if (!sandbox) {
-    const named = PRODUCTION_SETTINGS.filter((k) => Boolean(e[k]));
-    const missing = PRODUCTION_SETTINGS.filter((k) => !e[k]);
-    if (named.length === 0) {
+    const named = [...oidcNamed, ...samlNamed, ...BASE_PRODUCTION_SETTINGS.filter((k) => Boolean(e[k]))];
+    const missing = [
+      ...(oidcNamed.length > 0 || samlNamed.length === 0 ? OIDC_SETTINGS.filter((k) => !e[k]) : []),
+      ...(samlNamed.length > 0 && !samlByMetadata ? SAML_MANUAL_SETTINGS.filter((k) => !e[k]) : []),
+      ...BASE_PRODUCTION_SETTINGS.filter((k) => !e[k]),
+    ];
+    if (oidcNamed.length === 0 && samlNamed.length === 0) {
       problems.push(
-        `no identity provider is configured (${OIDC_SETTINGS.join(', ')}). ` +
+        `no identity provider is configured (${OIDC_SETTINGS.join(', ')}; or SAML: ${SAML_METADATA_SETTINGS.join(' or ')}, or ${SAML_MANUAL_SETTINGS.join(', ')}). ` +
           'Run `npm start` without any of these to use the sandbox, or set all of: ' +
           PRODUCTION_SETTINGS.join(', '),
       );
@@ -131,6 +195,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     if (!v) throw new ConfigError([`${name} is required`]);
     return v;
   };
+  const oidcEnabled = OIDC_SETTINGS.every((k) => Boolean(e[k]));
+  let saml: SamlConfig | null = null;
+  if (samlByMetadata || SAML_MANUAL_SETTINGS.every((k) => Boolean(e[k]))) {
+    saml = {
+      idp: samlByMetadata
+        ? { kind: 'metadata', metadataUrl: e.SAML_IDP_METADATA_URL, metadataFile: e.SAML_IDP_METADATA_FILE }
+        : { kind: 'manual', entityId: e.SAML_IDP_ENTITY_ID ?? '', ssoUrl: e.SAML_IDP_SSO_URL ?? '', certs: splitCertificates(e.SAML_IDP_CERT ?? '') },
+      spEntityId: e.SAML_SP_ENTITY_ID ?? `${publicUrl}/api/saml/metadata`,
+      awsEntityId: e.SAML_AWS_ENTITY_ID,
+      groupsAttribute: e.SAML_GROUPS_ATTRIBUTE,
+      displayName: e.SAML_DISPLAY_NAME,
+      allowIdpInitiated: e.SAML_ALLOW_IDP_INITIATED === 'true' || e.SAML_ALLOW_IDP_INITIATED === '1',
+    };
+  }
+  if (!oidcEnabled && !saml) throw new ConfigError(['no identity provider is configured: set the OIDC_* or the SAML_IDP_* settings']);
   return {
     mode: sandbox ? 'sandbox' : 'configured',
     production: e.NODE_ENV === 'production',
@@ -140,15 +219,21 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: required(e.DATABASE_URL, 'DATABASE_URL'),
     authSecret: required(e.AUTH_SECRET, 'AUTH_SECRET'),
     oidc: {
-      issuer: required(e.OIDC_ISSUER, 'OIDC_ISSUER').replace(/\/+$/, ''),
-      clientId: required(e.OIDC_CLIENT_ID, 'OIDC_CLIENT_ID'),
-      clientSecret: required(e.OIDC_CLIENT_SECRET, 'OIDC_CLIENT_SECRET'),
+      issuer: oidcEnabled ? required(e.OIDC_ISSUER, 'OIDC_ISSUER').replace(/\/+$/, '') : '',
+      clientId: oidcEnabled ? required(e.OIDC_CLIENT_ID, 'OIDC_CLIENT_ID') : '',
+      clientSecret: oidcEnabled ? required(e.OIDC_CLIENT_SECRET, 'OIDC_CLIENT_SECRET') : '',
       scopes: e.OIDC_SCOPES,
       groupsClaim: e.OIDC_GROUPS_CLAIM,
       displayName: e.OIDC_DISPLAY_NAME,
     },
+    oidcEnabled,
+    saml,
     stsEndpoint: e.STS_ENDPOINT,
     federationEndpoint: e.FEDERATION_ENDPOINT,
+    iamEndpoint: e.IAM_ENDPOINT,
+    revocationRoleName: e.REVOCATION_ROLE_NAME,
+    auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
+    auditIntentTimeoutSeconds: e.AUDIT_INTENT_TIMEOUT_SECONDS,
     adminGroups: e.ADMIN_GROUPS,
     auditorGroups: e.AUDITOR_GROUPS,
     supportContact: e.SUPPORT_CONTACT,

@@ -35,6 +35,11 @@ describe('resolveEntitlements', () => {
     expect(resolveEntitlements({ groups: ['cafe\u0301'], idpKind: 'OIDC', mappings })).toHaveLength(1);
     expect(resolveEntitlements({ groups: ['CAF\u00c9'], idpKind: 'OIDC', mappings })).toHaveLength(0);
     expect(resolveEntitlements({ groups: ['caf'], idpKind: 'OIDC', mappings })).toHaveLength(0);
+    // The other way round: a decomposed group in the mapping, the composed one from the IdP.
+    const decomposed = [m({ idpGroup: 'cafe\u0301' })];
+    expect(resolveEntitlements({ groups: ['caf\u00e9'], idpKind: 'OIDC', mappings: decomposed })).toHaveLength(1);
+    expect(resolveEntitlements({ groups: ['cafe\u0301'], idpKind: 'OIDC', mappings: decomposed })).toHaveLength(1);
+    expect(resolveEntitlements({ groups: ['cafe'], idpKind: 'OIDC', mappings: decomposed })).toHaveLength(0);
   });
 
   it('merges two groups granting the same role, keeping the most generous mapping', () => {

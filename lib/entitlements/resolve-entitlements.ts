@@ -20,6 +20,8 @@ export interface Entitlement<M extends MappingForEntitlement> {
   viaGroups: string[];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function servesIdp(mappingKind: IdpKindValue, personKind: 'OIDC' | 'SAML'): boolean {
   return mappingKind === 'BOTH' || mappingKind === personKind;
 }
@@ -33,8 +35,10 @@ export function resolveEntitlements<M extends MappingForEntitlement>(opts: {
   const byRole = new Map<string, Entitlement<M>>();
   for (const m of opts.mappings) {
     if (!m.enabled || !servesIdp(m.idpKind, opts.idpKind)) continue;
-    const group = m.idpGroup.normalize('NFC');
-    if (!groups.has(group)) continue;
+    // Normalising every mapping's group dominated the cost (bench/RESULTS.md, part 4). A direct hit
+    // needs no normalising (the set holds NFC strings), and NFC leaves ASCII unchanged, so only a
+    // non-ASCII group that missed is normalised and looked up again.
+    if (!groups.has(m.idpGroup) && (ASCII.test(m.idpGroup) || !groups.has(m.idpGroup.normalize('NFC')))) continue;
     const current = byRole.get(m.roleArn);
     if (!current) {
       byRole.set(m.roleArn, { roleArn: m.roleArn, mapping: m, viaGroups: [m.idpGroup] });

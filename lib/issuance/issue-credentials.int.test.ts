@@ -226,7 +226,12 @@ describe('issueCredentials (OIDC)', () => {
   it('passes the mapping session policy to STS and reports a malformed one', async () => {
     const group = `grp-${randomUUID()}`;
     const m = await mapping(group, DEV_RO, { sessionPolicy: '{"Version":"2012-10-17","Statement":[' });
-    const e = await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: ctx(), deps: deps() }), 'upstream');
-    expect(e.message).toMatch(/malformed/);
+    try {
+      const e = await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: ctx(), deps: deps() }), 'upstream');
+      expect(e.message).toMatch(/malformed/);
+    } finally {
+      // The admin editor would never store this policy; don't leave it for other tests to meet.
+      await db.roleMapping.delete({ where: { id: m.id } });
+    }
   });
 });

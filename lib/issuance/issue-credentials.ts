@@ -1,10 +1,11 @@
-// Issues temporary AWS credentials for one person and one of their roles, through OIDC.
+// Issues temporary AWS credentials for one person and one of their roles, through OIDC
+// (`issueCredentials`) or SAML (`issue-credentials-with-saml.ts`); both run the same steps:
 //   1. entitlement recomputed from the database and the verified identity (never the client);
 //   2. input bounds (duration, region) from the mapping; 3. the per-person quota;
 //   4. ISSUE_REQUESTED committed — if it cannot be, nothing is issued;
-//   5. STS AssumeRoleWithWebIdentity; 6. ISSUE_SUCCEEDED / ISSUE_FAILED committed — if the
-//      outcome cannot be recorded, the credentials are withheld (an untraceable key is worse
-//      than none).
+//   5. STS AssumeRoleWithWebIdentity (or AssumeRoleWithSAML); 6. ISSUE_SUCCEEDED / ISSUE_FAILED
+//      committed — if the outcome cannot be recorded, the credentials are withheld (an
+//      untraceable key is worse than none).
 // Secrets exist only in this function's memory and in the response.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
@@ -35,14 +36,18 @@ export interface IssueContext {
   userAgent: string | null;
 }
 
-export interface IssueDeps {
+/** What every issuance path needs, whichever federation it uses. */
+export interface SharedIssueDeps {
   db: Db;
   log: Logger;
-  issuer: string;
-  clientId: string;
   globalStsEndpoint: string | undefined;
   rateLimitPerHour: number;
   supportContact: string;
+}
+
+export interface IssueDeps extends SharedIssueDeps {
+  issuer: string;
+  clientId: string;
   webIdentityToken: () => Promise<string>;
   assumeRole: (opts: {
     endpoint: string;
@@ -68,6 +73,8 @@ export interface IssuedCredentials {
   durationSeconds: number;
   partition: 'aws' | 'aws-cn' | 'aws-us-gov';
   requestId: string;
+  /** Set when the duration granted is shorter than the one asked for, saying why. */
+  notice?: string;
 }
 
 const mappingSelect = {
@@ -85,7 +92,41 @@ const mappingSelect = {
   sessionPolicy: true,
   managedPolicyArns: true,
   stsEndpoint: true,
+  samlProviderArn: true,
 } as const;
+
+export type IssuableMapping = {
+  id: string;
+  idpGroup: string;
+  idpKind: 'OIDC' | 'SAML' | 'BOTH';
+  roleArn: string;
+  enabled: boolean;
+  maxDurationSeconds: number;
+  accountId: string;
+  accountLabel: string;
+  roleLabel: string;
+  stsRegion: string;
+  allowedRegions: string[];
+  sessionPolicy: string | null;
+  managedPolicyArns: string[];
+  stsEndpoint: string | null;
+  samlProviderArn: string | null;
+};
+
+/** The federation-specific parts of one issuance; everything else is shared. */
+export interface Federation {
+  /** The RoleSessionName AWS will use (and the audit records). */
+  sessionName: (m: IssuableMapping) => string;
+  /** The duration to ask AWS for, and a notice when it is shorter than requested. */
+  effectiveDuration?: (requested: number, m: IssuableMapping) => { seconds: number; notice?: string };
+  /** Runs after the quota and before anything is recorded (token renewal, sign-in checks). */
+  prepare: (m: IssuableMapping) => Promise<void>;
+  call: (o: { m: IssuableMapping; endpoint: string; sessionName: string; durationSeconds: number }) => Promise<StsSuccess | StsFailure>;
+  /** The AppError for an STS refusal, in words the person can act on. */
+  explain: (result: StsFailure, m: IssuableMapping, partition: 'aws' | 'aws-cn' | 'aws-us-gov') => AppError;
+  /** Extra (non-secret) details for ISSUE_REQUESTED. */
+  details?: Record<string, unknown>;
+}
 
 function auditActor(actor: Actor): AuditActor {
   return { sub: actor.sub, email: actor.email, name: actor.name, groups: actor.groups, idpKind: actor.idpKind };
@@ -96,7 +137,43 @@ function recordingUnavailable(): AppError {
 }
 
 export async function issueCredentials(opts: { actor: Actor; request: IssueRequest; context: IssueContext; deps: IssueDeps }): Promise<IssuedCredentials> {
-  const { actor, request, context, deps } = opts;
+  const { actor, deps } = opts;
+  let token = '';
+  return runIssuance({
+    ...opts,
+    federation: {
+      sessionName: () => deriveRoleSessionName({ email: actor.email, preferredUsername: actor.username, sub: actor.sub }),
+      // The token may need renewal (or a new sign-in) before anything is recorded.
+      prepare: async () => {
+        token = await deps.webIdentityToken();
+      },
+      call: ({ m, endpoint, sessionName, durationSeconds }) =>
+        deps.assumeRole({
+          endpoint,
+          region: m.stsRegion,
+          roleArn: m.roleArn,
+          roleSessionName: sessionName,
+          webIdentityToken: token,
+          durationSeconds,
+          sessionPolicy: m.sessionPolicy,
+          policyArns: m.managedPolicyArns,
+        }),
+      explain: (result, m, partition) => {
+        const why = explainStsError(result.code, {
+          roleArn: m.roleArn,
+          region: m.stsRegion,
+          maxDurationSeconds: m.maxDurationSeconds,
+          expectedTrust: oidcTrustSummary({ partition, accountId: m.accountId, issuer: deps.issuer, clientId: deps.clientId }),
+        });
+        return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code, ...(why.reauth ? { reauth: true } : {}) } });
+      },
+    },
+  });
+}
+
+/** The steps every issuance shares; `federation` supplies the STS call and its explanations. */
+export async function runIssuance(opts: { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps; federation: Federation }): Promise<IssuedCredentials> {
+  const { actor, request, context, deps, federation } = opts;
   const who = auditActor(actor);
 
   // 1. Entitlement, scoped in the query to the person's own groups and IdP kind.
@@ -126,7 +203,7 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
     }).catch((e: unknown) => deps.log.error('could not record ISSUE_DENIED', { error: e }));
     throw new AppError('forbidden', `None of your groups gives you this role. If you need it, ask ${deps.supportContact} to map one of your groups to it.`);
   }
-  const m = entitlement.mapping;
+  const m: IssuableMapping = entitlement.mapping;
 
   // 2. Bounds from the mapping; nothing is recorded or called for bad input.
   if (!Number.isInteger(request.durationSeconds) || request.durationSeconds < MIN_DURATION_SECONDS || request.durationSeconds > m.maxDurationSeconds) {
@@ -140,8 +217,9 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
     });
   }
 
-  const sessionName = deriveRoleSessionName({ email: actor.email, preferredUsername: actor.username, sub: actor.sub });
+  const sessionName = federation.sessionName(m);
   const partition = partitionOfArn(m.roleArn);
+  const granted = federation.effectiveDuration?.(request.durationSeconds, m) ?? { seconds: request.durationSeconds };
   const base = {
     actor: who,
     requestId: context.requestId,
@@ -149,7 +227,7 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
     roleArn: m.roleArn,
     accountId: m.accountId,
     sessionName,
-    durationSeconds: request.durationSeconds,
+    durationSeconds: granted.seconds,
     region: request.region,
     sourceIp: context.sourceIp,
     userAgent: context.userAgent,
@@ -172,13 +250,12 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
     });
   }
 
-  // The token may need renewal (or a new sign-in) before anything is recorded.
-  const token = await deps.webIdentityToken();
+  await federation.prepare(m);
 
   // 4. Write-ahead: the intent is committed before AWS is asked.
   const intentId = randomUUID();
   try {
-    await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: entitlement.viaGroups } });
+    await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: entitlement.viaGroups, ...federation.details } });
   } catch (e) {
     deps.log.error('could not record ISSUE_REQUESTED; refusing to issue', { error: e });
     throw recordingUnavailable();
@@ -186,16 +263,7 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
 
   // 5. STS.
   const endpoint = stsEndpoint({ region: m.stsRegion, partition, mappingOverride: m.stsEndpoint, globalOverride: deps.globalStsEndpoint });
-  const result = await deps.assumeRole({
-    endpoint,
-    region: m.stsRegion,
-    roleArn: m.roleArn,
-    roleSessionName: sessionName,
-    webIdentityToken: token,
-    durationSeconds: request.durationSeconds,
-    sessionPolicy: m.sessionPolicy,
-    policyArns: m.managedPolicyArns,
-  });
+  const result = await federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds });
 
   // 6. Outcome.
   if (!result.ok) {
@@ -205,13 +273,7 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
     } catch (e) {
       deps.log.error('could not record ISSUE_FAILED', { error: e, intentId });
     }
-    const why = explainStsError(result.code, {
-      roleArn: m.roleArn,
-      region: m.stsRegion,
-      maxDurationSeconds: m.maxDurationSeconds,
-      expectedTrust: oidcTrustSummary({ partition, accountId: m.accountId, issuer: deps.issuer, clientId: deps.clientId }),
-    });
-    throw new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code, ...(why.reauth ? { reauth: true } : {}) } });
+    throw federation.explain(result, m, partition);
   }
 
   try {
@@ -240,8 +302,9 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
     accountLabel: m.accountLabel,
     roleLabel: m.roleLabel,
     region: request.region,
-    durationSeconds: request.durationSeconds,
+    durationSeconds: granted.seconds,
     partition,
     requestId: context.requestId,
+    ...(granted.notice ? { notice: granted.notice } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { oidcTrustPolicy, oidcTrustSummary } from './trust-policy';
+import { parsePolicy } from '@/sandbox/aws/policy';
+import { oidcTrustPolicy, oidcTrustSummary, samlAudience, shellQuote, trustPolicyFor, updateAssumeRolePolicyCommand } from './trust-policy';
 
 describe('oidcTrustPolicy', () => {
   it('trusts the OIDC provider of the issuer with an audience condition', () => {
@@ -14,5 +15,44 @@ describe('oidcTrustPolicy', () => {
 
   it('summarises the condition for error messages', () => {
     expect(oidcTrustSummary({ partition: 'aws', accountId: '1', issuer: 'http://localhost:4001', clientId: 'k' })).toContain('"localhost:4001:aud" = "k"');
+  });
+});
+
+describe('trustPolicyFor', () => {
+  const base = { roleArn: 'arn:aws:iam::111122223333:role/team/Dev', issuer: 'https://idp.example.com', clientId: 'keyport', samlProviderArn: 'arn:aws:iam::111122223333:saml-provider/Company' };
+
+  it('makes the SAML statement with the partition console audience', () => {
+    expect(trustPolicyFor({ ...base, idpKind: 'SAML' })).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/Company' },
+          Action: 'sts:AssumeRoleWithSAML',
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    });
+    expect(samlAudience('aws-cn')).toBe('https://signin.amazonaws.cn/saml');
+    expect(samlAudience('aws-us-gov')).toBe('https://signin.amazonaws-us-gov.com/saml');
+  });
+
+  it('trusts both providers for BOTH and only OIDC for OIDC', () => {
+    expect(trustPolicyFor({ ...base, idpKind: 'BOTH' })?.Statement.map((s) => s.Action)).toEqual(['sts:AssumeRoleWithWebIdentity', 'sts:AssumeRoleWithSAML']);
+    expect(trustPolicyFor({ ...base, idpKind: 'OIDC' })).toEqual(oidcTrustPolicy({ partition: 'aws', accountId: '111122223333', issuer: base.issuer, clientId: 'keyport' }));
+    expect(trustPolicyFor({ ...base, idpKind: 'SAML', samlProviderArn: null })).toBeNull();
+    expect(trustPolicyFor({ ...base, roleArn: 'not an arn', idpKind: 'OIDC' })).toBeNull();
+  });
+
+  it('is a trust policy the sandbox AWS policy parser accepts, for every kind', () => {
+    for (const idpKind of ['OIDC', 'SAML', 'BOTH'] as const) expect(() => parsePolicy(trustPolicyFor({ ...base, idpKind }), 'trust')).not.toThrow();
+  });
+
+  it('prints the update-assume-role-policy command with the role name and safely quoted JSON', () => {
+    const policy = trustPolicyFor({ ...base, idpKind: 'OIDC', clientId: "it's" })!;
+    const cmd = updateAssumeRolePolicyCommand({ roleArn: base.roleArn, policy });
+    expect(cmd.startsWith("aws iam update-assume-role-policy --role-name 'Dev' --policy-document '")).toBe(true);
+    expect(cmd).toContain(`"idp.example.com:aud":"it'\\''s"`);
+    expect(shellQuote("a'b")).toBe(`'a'\\''b'`);
   });
 });

@@ -26,7 +26,7 @@ export interface StsFailure {
 
 const clients = new Map<string, STSClient>();
 
-function clientFor(endpoint: string, region: string): STSClient {
+export function clientFor(endpoint: string, region: string): STSClient {
   const key = `${endpoint}|${region}`;
   let c = clients.get(key);
   if (!c) {
@@ -43,7 +43,7 @@ function clientFor(endpoint: string, region: string): STSClient {
   return c;
 }
 
-function errorCode(e: unknown): { code: string; requestId: string | null; message: string } {
+export function errorCode(e: unknown): { code: string; requestId: string | null; message: string } {
   const err = e as { name?: string; Code?: string; code?: string; message?: string; RequestId?: string; $metadata?: { requestId?: string; httpStatusCode?: number } };
   let code = err.Code ?? err.name ?? 'Unknown';
   if (['TimeoutError', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT'].includes(err.code ?? '') || code === 'TimeoutError') code = 'NetworkError';

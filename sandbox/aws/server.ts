@@ -13,7 +13,8 @@ import { createOidcKeyResolver, type OidcKeyResolver } from './oidc-keys';
 import type { HttpRequestParts } from './sigv4';
 import { SandboxState } from './state';
 import { getCallerIdentity } from './sts-caller-identity';
-import { assumeRoleWithSaml, refuseUnverifiedSaml, type SamlVerifier } from './sts-saml';
+import { createSamlVerifier } from './saml-verifier';
+import { assumeRoleWithSaml, type SamlVerifier } from './sts-saml';
 import { assumeRoleWithWebIdentity } from './sts-web-identity';
 import type { World } from './world';
 import { errorResponse, IAM_NS, queryResponse, STS_NS, type XmlChild } from './xml';
@@ -37,7 +38,7 @@ export interface SandboxAwsOptions {
   log?: (entry: LogEntry) => void;
   /** Clock injection for tests (token expiry, session expiry, aws:CurrentTime). */
   now?: () => Date;
-  /** Verifies SAML assertions; the default refuses every assertion until SAML validation lands. */
+  /** Verifies SAML assertions; the default checks them like AWS (`saml-verifier.ts`). */
   samlVerifier?: SamlVerifier;
   /** Where OIDC signing keys come from; defaults to discovery + JWKS over HTTP. */
   oidcKeys?: OidcKeyResolver;
@@ -112,7 +113,7 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
   const now = opts.now ?? (() => new Date());
   const state = new SandboxState(world, opts.statePath);
   const keys = opts.oidcKeys ?? createOidcKeyResolver();
-  const samlVerifier = opts.samlVerifier ?? refuseUnverifiedSaml;
+  const samlVerifier = opts.samlVerifier ?? createSamlVerifier();
   const federation = new ConsoleFederation({ world, state, now });
   const calls: Record<string, number> = {};
   const log = opts.log ?? (() => undefined);

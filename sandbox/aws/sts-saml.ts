@@ -1,8 +1,8 @@
 // STS AssumeRoleWithSAML. The endpoint, its parameters and everything around the assertion
 // (role, duration, provider registration, Role attribute pair, trust policy, issuing) are here;
 // verifying the assertion itself (XML signature against the provider's metadata, audience,
-// NotOnOrAfter/NotBefore, Recipient) is the `SamlVerifier`'s job. Until that verifier lands, the
-// default one refuses every assertion: nothing unverified is ever issued.
+// NotOnOrAfter/NotBefore, Recipient) is the `SamlVerifier`'s job: `saml-verifier.ts` by default;
+// `refuseUnverifiedSaml` refuses everything (for tests that must never issue).
 import { createHash } from 'node:crypto';
 import { assertRegionEnabled, type ActionContext, type Params } from './actions';
 import { checkRoleSessionName, readCommonParams, resolveRole, type CommonAssumeParams } from './assume-role-params';

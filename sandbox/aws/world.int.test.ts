@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadWorld', () => {
   it('reads and validates sandbox/world.json', () => {
-    const world = loadWorld(WORLD_PATH, { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'keyport' });
+    const world = loadWorld(WORLD_PATH, { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'keyport', SAML_METADATA_URL: 'http://localhost:4002/metadata' });
     expect(world.roles.length).toBeGreaterThanOrEqual(6);
     expect(world.oidcProviders.every((p) => p.url === 'https://idp.example.com')).toBe(true);
   });

@@ -3,12 +3,13 @@ import raw from '../world.json';
 import { oidcProviderArn, parseWorld, roleNameOf, rolePathOf, samlProviderArn, withoutScheme } from './world';
 
 const VARS = { OIDC_ISSUER: 'http://localhost:4001', OIDC_CLIENT_ID: 'keyport' };
+const WITH_SAML = { ...VARS, SAML_METADATA_URL: 'http://localhost:4002/metadata' };
 type Doc = Record<string, unknown> & { roles: Array<Record<string, unknown>> };
 const clone = (): Doc => JSON.parse(JSON.stringify(raw)) as Doc;
 
 describe('the world file', () => {
   it('loads sandbox/world.json with its placeholders substituted', () => {
-    const world = parseWorld(raw, VARS);
+    const world = parseWorld(raw, WITH_SAML);
     expect(world.accounts.map((a) => a.id)).toEqual(['111122223333', '444455556666']);
     expect(world.oidcProviders[0]).toMatchObject({ url: 'http://localhost:4001', clientIds: ['keyport'] });
     const role = world.roles.find((r) => r.arn.endsWith('/DevReadOnly'));
@@ -39,7 +40,7 @@ describe('the world file', () => {
   ])('refuses %s with a readable message', (_name, mutate, message) => {
     const doc = clone();
     mutate(doc);
-    expect(() => parseWorld(doc, VARS)).toThrow(message);
+    expect(() => parseWorld(doc, WITH_SAML)).toThrow(message);
   });
 
   it('names roles and providers like IAM', () => {

@@ -5,6 +5,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { listCatalog } from '@/lib/entitlements/list-catalog';
 import { requirePageActor } from '@/lib/http/page-auth';
+import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ mappingId: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { mappingId } = await params;
@@ -35,6 +36,9 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         role={{ mappingId: role.mappingId, roleLabel: role.roleLabel, maxDurationSeconds: role.maxDurationSeconds, allowedRegions: role.allowedRegions, defaultRegion: role.defaultRegion }}
         initialDuration={Number.isFinite(duration) ? duration : null}
         initialRegion={query.region ?? null}
+        via={actor.idpKind === 'SAML' ? 'saml' : 'oidc'}
+        samlResult={query.saml === 'result'}
+        samlError={samlErrorMessage(query.samlError, 'issuance')}
       />
     </section>
   );

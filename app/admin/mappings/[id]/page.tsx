@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { MappingForm } from '@/components/admin/mapping-form';
+import { formValuesOf } from '@/components/admin/mapping-form-values';
+import { MappingStatusActions } from '@/components/admin/mapping-status-actions';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { isAppError } from '@/lib/errors/app-error';
+import { requirePageActor } from '@/lib/http/page-auth';
+import { getMapping } from '@/lib/mappings/get-mapping';
+
+export default async function EditMappingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const { id } = await params;
+  await requirePageActor({ permission: ['mappings', 'read'], returnTo: `/admin/mappings/${encodeURIComponent(id)}` });
+  const query = await searchParams;
+  const mapping = await getMapping({ db: getDb(), id }).catch((e: unknown) => {
+    if (isAppError(e) && e.code === 'not_found') notFound();
+    throw e;
+  });
+  const cfg = getConfig();
+  return (
+    <section>
+      <Link href="/admin/mappings" className="text-sm text-blue-700 underline">← All mappings</Link>
+      <h1 className="mt-2 text-2xl font-semibold">
+        <code className="whitespace-pre">{mapping.idpGroup}</code> → {mapping.roleLabel}
+      </h1>
+      <p className="mt-1 text-xs text-slate-500">
+        Last changed by {mapping.updatedBy} at {mapping.updatedAt.slice(0, 16).replace('T', ' ')} UTC · created by {mapping.createdBy}
+      </p>
+      {query.created === '1' && (
+        <p role="status" className="mt-3 rounded bg-green-50 p-2 text-sm text-green-900">
+          Mapping created. Make sure the role trusts Keyport (trust policy below).
+        </p>
+      )}
+      <div className="mt-4">
+        <MappingStatusActions mappingId={mapping.id} enabled={mapping.enabled} />
+      </div>
+      <div className="mt-6">
+        <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} />
+      </div>
+    </section>
+  );
+}

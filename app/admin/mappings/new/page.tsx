@@ -1,0 +1,17 @@
+import Link from 'next/link';
+import { MappingForm } from '@/components/admin/mapping-form';
+import { EMPTY_MAPPING } from '@/components/admin/mapping-form-values';
+import { getConfig } from '@/lib/config';
+import { requirePageActor } from '@/lib/http/page-auth';
+
+export default async function NewMappingPage() {
+  await requirePageActor({ permission: ['mappings', 'create'], returnTo: '/admin/mappings/new' });
+  const cfg = getConfig();
+  return (
+    <section>
+      <Link href="/admin/mappings" className="text-sm text-blue-700 underline">← All mappings</Link>
+      <h1 className="mt-2 mb-6 text-2xl font-semibold">New mapping</h1>
+      <MappingForm mode="create" initial={EMPTY_MAPPING} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} />
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// GET /api/admin/mappings — every mapping; POST /api/admin/mappings — create one (body: the
+// mapping fields). Validation errors come back per field; a duplicate (group, role) is a 409.
+import { z } from 'zod';
+import { getDb } from '@/lib/db/client';
+import { readJson } from '@/lib/http/read-json';
+import { withAuth } from '@/lib/http/route';
+import { createMapping } from '@/lib/mappings/create-mapping';
+import { listMappings } from '@/lib/mappings/list-mappings';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = withAuth({ permission: ['mappings', 'read'] }, async () => {
+  return Response.json({ mappings: await listMappings({ db: getDb() }) });
+});
+
+export const POST = withAuth({ permission: ['mappings', 'create'] }, async ({ actor, request, requestId }) => {
+  const input = await readJson(request, z.record(z.string(), z.unknown()));
+  const mapping = await createMapping({ db: getDb(), actor, input, requestId });
+  return Response.json({ mapping }, { status: 201 });
+});

@@ -1,0 +1,62 @@
+// POST /api/saml/acs — the SAML Assertion Consumer Service (HTTP-POST binding), for sign-in and
+// issuance responses alike. Public (the IdP posts here cross-site, without Keyport's cookies);
+// the response itself is the credential, checked in lib/saml. The body is size-limited.
+import { headers } from 'next/headers';
+import { clientIp } from '@/lib/http/route';
+import { forRequest } from '@/lib/log';
+import { MAX_SAML_RESPONSE_BYTES } from '@/lib/saml/decode-saml-response';
+import { handleAcs } from '@/lib/saml/handle-acs';
+
+export const dynamic = 'force-dynamic';
+
+const MAX_BODY_BYTES = Math.ceil((MAX_SAML_RESPONSE_BYTES * 4) / 3) * 3 + 8192; // URL-encoded base64 plus RelayState
+
+async function readLimited(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return null;
+  const reader = request.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function seeOther(location: string, cookies: string[] = []): Response {
+  const h = new Headers({ Location: location, 'Cache-Control': 'no-store' });
+  for (const c of cookies) h.append('Set-Cookie', c);
+  return new Response(null, { status: 303, headers: h });
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const h = await headers();
+  const requestId = h.get('x-request-id') ?? crypto.randomUUID();
+  const log = forRequest(requestId);
+  try {
+    if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+      log.warn('SAML response refused', { reason: 'not a form post' });
+      return seeOther('/signin?samlError=malformed');
+    }
+    const body = await readLimited(request);
+    if (body === null) {
+      log.warn('SAML response refused', { reason: 'too_large' });
+      return new Response('The SAML response is too large.\n', { status: 413, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
+    }
+    const samlResponse = new URLSearchParams(body).get('SAMLResponse');
+    if (!samlResponse) return seeOther('/signin?samlError=malformed');
+    const outcome = await handleAcs({ samlResponse, requestId, log, sourceIp: clientIp(h), userAgent: h.get('user-agent') });
+    return seeOther(outcome.location, outcome.cookies);
+  } catch (e) {
+    log.error('SAML response could not be handled', { error: e });
+    return seeOther('/signin?samlError=malformed');
+  }
+}

@@ -1,0 +1,27 @@
+// POST /api/signout — ends the caller's server-side session (so a copied cookie is worthless) and
+// clears the cookie. A plain form POST rather than a server action: under our
+// `Referrer-Policy: no-referrer` Chromium sends `Origin: null`, which Next's server-action check
+// refuses, while this handler's CSRF check also trusts the browser's Sec-Fetch-Site.
+import { cookies } from 'next/headers';
+import { currentSessionId } from '@/lib/auth/current-actor';
+import { sessionCookieName } from '@/lib/auth/options';
+import { endSession } from '@/lib/auth/session-store';
+import { getConfig } from '@/lib/config';
+import { requestLogger } from '@/lib/log';
+import { sameOrigin } from '@/lib/http/same-origin';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request): Promise<Response> {
+  const cfg = getConfig();
+  if (!sameOrigin(request.headers, cfg.publicUrl, request.url)) {
+    return Response.json({ error: { code: 'forbidden', message: 'Sign-out must come from the Keyport page.' } }, { status: 403 });
+  }
+  const sid = await currentSessionId();
+  if (sid) {
+    await endSession(sid);
+    (await requestLogger()).info('signed out');
+  }
+  (await cookies()).delete(sessionCookieName(cfg.secureCookies));
+  return new Response(null, { status: 303, headers: { Location: `${cfg.publicUrl}/signin?signedOut=1`, 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,138 @@
+// Smoke of the benchmark harness with tiny counts, so `npm test` keeps it from rotting: every
+// benchmark runs end to end against real PostgreSQL and the sandbox IdP and AWS (issuance through
+// lib rather than over HTTP: the portal build is the bench's, not the tests').
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { verifyAuditChain } from '@/lib/audit/verify-audit-chain';
+import { createPrismaClient, type Db } from '@/lib/db/create-client';
+import { applyMigrations } from '@/lib/db/migrate';
+import { issueCredentials, type IssueDeps } from '@/lib/issuance/issue-credentials';
+import { createLogger } from '@/lib/log/logger';
+import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
+import { startSandboxStack, type SandboxStack } from '@/test/sandbox-stack';
+import { recreateDatabase } from './audit-data';
+import { benchAuditSearch } from './audit-search';
+import { benchConcurrency } from './concurrency';
+import { benchEntitlements } from './entitlements';
+import { benchIssuanceOverhead } from './issuance-overhead';
+import { auditLedger } from './ledger';
+import { renderReport } from './report';
+
+const ROLE = 'arn:aws:iam::111122223333:role/DevReadOnly';
+const tag = `${process.pid}_${Date.now()}`;
+const dbNames = [`keyport_bench_smoke_issue_${tag}`, `keyport_bench_smoke_audit_${tag}`];
+let stack: SandboxStack;
+let issueUrl: string;
+let auditUrl: string;
+let db: Db;
+
+beforeAll(async () => {
+  stack = await startSandboxStack();
+  const admin = inject('adminDatabaseUrl');
+  [issueUrl, auditUrl] = await Promise.all(dbNames.map((n) => recreateDatabase(admin, n))) as [string, string];
+  await applyMigrations({ databaseUrl: issueUrl });
+  await applyMigrations({ databaseUrl: auditUrl });
+  db = createPrismaClient(issueUrl, { max: 10 });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await stack?.close();
+  const c = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+  await c.connect();
+  for (const n of dbNames) await c.query(`DROP DATABASE IF EXISTS "${n}" WITH (FORCE)`);
+  await c.end();
+  rmSync(path.resolve(`.data/test/bench-csv-${tag}`), { recursive: true, force: true });
+});
+
+describe('bench harness (tiny counts)', () => {
+  it('entitlement resolution', async () => {
+    const s = await benchEntitlements({ mappings: 200, groups: 10, iterations: 5 });
+    expect(s.rows).toHaveLength(2);
+    expect(s.rows[1]?.verdict).toMatch(/met|missed/);
+  });
+
+  it('issuance overhead and concurrency, with the ledger and chain checks', async () => {
+    const group = `bench-${randomUUID()}`;
+    const m = await db.roleMapping.create({
+      data: { idpGroup: group, roleArn: ROLE, accountId: '111122223333', accountLabel: 'bench', roleLabel: 'Bench', stsRegion: 'us-east-1', allowedRegions: ['us-east-1'], createdBy: 'bench', updatedBy: 'bench' },
+    });
+    const token = await stack.tokenFor('alice');
+    const deps: IssueDeps = {
+      db,
+      log: createLogger({ level: 'error', write: () => undefined }),
+      issuer: stack.idp.issuer,
+      clientId: stack.clientId,
+      globalStsEndpoint: stack.aws.url,
+      rateLimitPerHour: 10_000,
+      supportContact: 'the platform team',
+      webIdentityToken: () => Promise.resolve(token),
+      assumeRole: (o) => assumeRoleWithWebIdentity(o),
+    };
+    const actor: Actor = { sessionId: 's', sub: `sub-${group}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups: [group], roles: ['employee'], idTokenExpiresAt: null };
+    const issue = async (): Promise<string> =>
+      (await issueCredentials({ actor, request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: randomUUID(), sourceIp: null, userAgent: 'bench' }, deps })).credentials.accessKeyId;
+    const bare = async (): Promise<void> => {
+      const r = await assumeRoleWithWebIdentity({ endpoint: stack.aws.url, region: 'us-east-1', roleArn: ROLE, roleSessionName: 'alice@example.com', webIdentityToken: token, durationSeconds: 900 });
+      if (!r.ok) throw new Error(r.code);
+    };
+
+    const one = await benchIssuanceOverhead({ pairs: 4, warmup: 1, issue: async () => void (await issue()), bare });
+    expect(one.rows.map((r) => r.metric)).toContain('overhead p50 (p50 full − p50 bare)');
+
+    const ledger = auditLedger(issueUrl);
+    const two = await benchConcurrency({
+      clients: 5,
+      total: 12,
+      cores: 2,
+      issue: () => issue(),
+      bare: () => bare(),
+      stsCalls: () => Promise.resolve(stack.aws.stats().calls.AssumeRoleWithWebIdentity ?? 0),
+      ledgerMark: ledger.mark,
+      ledger: ledger.after,
+      verifyChain: async () => {
+        const r = await verifyAuditChain({ db });
+        return { ok: r.ok, checked: r.checked };
+      },
+    });
+    const byMetric = Object.fromEntries(two.rows.map((r) => [r.metric, r]));
+    expect(byMetric.errors?.value).toBe('0');
+    expect(byMetric['zero loss']?.verdict).toBe('met');
+    expect(byMetric['audit chain verifies']?.verdict).toBe('met');
+  });
+
+  it('audit search and export on a synthetic load', async () => {
+    const s = await benchAuditSearch({
+      databaseUrl: auditUrl,
+      shape: { events: 3000, people: 30, roles: 20, months: 3 },
+      workDir: path.resolve(`.data/test/bench-csv-${tag}`),
+      repetitions: 2,
+      exportRows: 500,
+      root: path.resolve('.'),
+      log: () => undefined,
+    });
+    expect(s.rows).toHaveLength(7);
+    const indexDefs = async (url: string): Promise<string[]> => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      const r = await c.query<{ d: string }>("SELECT pg_get_indexdef(indexrelid) AS d FROM pg_index WHERE indrelid = 'audit_events'::regclass ORDER BY 1");
+      await c.end();
+      return r.rows.map((x) => x.d);
+    };
+    const c = new pg.Client({ connectionString: auditUrl });
+    await c.connect();
+    const n = await c.query<{ n: string }>('SELECT count(*)::text AS n FROM audit_events');
+    await c.end();
+    expect(n.rows[0]?.n).toBe('3000');
+    // The loader drops the secondary indexes for the load and rebuilds exactly the same ones.
+    expect(await indexDefs(auditUrl)).toEqual(await indexDefs(issueUrl));
+    expect(s.rows.find((r) => r.metric.startsWith('export'))?.value).toMatch(/s$/);
+    expect(s.rows.find((r) => r.metric.startsWith('export 500 rows'))).toBeDefined();
+    const md = renderReport({ startedAt: new Date(), durationSeconds: 1, machine: { cpus: 2, cpuModel: 'x', memoryGiB: 1, loadAverage: [0, 0, 0], os: 'x', node: 'x', postgres: 'x' }, parameters: {}, sections: [s] });
+    expect(md).toContain('3 · Audit search');
+  });
+});

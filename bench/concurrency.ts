@@ -1,0 +1,111 @@
+// Part 2 — many clients issuing at once: throughput, errors, and no loss: every credential
+// returned has its ISSUE_SUCCEEDED event, every STS call its ISSUE_REQUESTED, and the chain verifies.
+import { ms, ratio, summarize } from './stats';
+import { verdict, type Section } from './report';
+
+export interface LedgerCounts {
+  requested: number;
+  succeeded: number;
+  failed: number;
+  /** AccessKeyIds recorded in ISSUE_SUCCEEDED events of this run. */
+  accessKeyIds: Set<string>;
+}
+
+export interface ConcurrencyTargets {
+  /** One issuance by client `i`; resolves with the AccessKeyId returned, throws on failure. */
+  issue: (client: number) => Promise<string>;
+  /** One bare STS call (the baseline's unit of work). */
+  bare: (client: number) => Promise<void>;
+  /** STS AssumeRoleWithWebIdentity calls seen by AWS so far. */
+  stsCalls: () => Promise<number>;
+  /** A mark of the audit log's end now, then what it holds about issuances after that mark. */
+  ledgerMark: () => Promise<bigint>;
+  ledger: (after: bigint) => Promise<LedgerCounts>;
+  /** Verifies the audit hash chain; undefined when there is no verifier. */
+  verifyChain?: () => Promise<{ ok: boolean; checked: number; message?: string }>;
+}
+
+async function pool<T>(clients: number, total: number, work: (client: number) => Promise<T>): Promise<{ ok: T[]; errors: string[]; seconds: number; latencies: number[] }> {
+  let next = 0;
+  const ok: T[] = [];
+  const errors: string[] = [];
+  const latencies: number[] = [];
+  const t0 = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (next < total) {
+        next++;
+        const s = process.hrtime.bigint();
+        try {
+          ok.push(await work(client));
+        } catch (e) {
+          errors.push(e instanceof Error ? e.message : String(e));
+        }
+        latencies.push(Number(process.hrtime.bigint() - s) / 1e6);
+      }
+    }),
+  );
+  return { ok, errors, seconds: Number(process.hrtime.bigint() - t0) / 1e9, latencies };
+}
+
+export async function benchConcurrency(opts: ConcurrencyTargets & { clients: number; total: number; cores: number }): Promise<Section> {
+  const b = '2 · Concurrency';
+  const base = await pool(opts.clients, opts.total, async (c) => opts.bare(c));
+  const baseRate = base.ok.length / base.seconds;
+
+  const mark = await opts.ledgerMark();
+  const sts0 = await opts.stsCalls();
+  const run = await pool(opts.clients, opts.total, opts.issue);
+  const sts1 = await opts.stsCalls();
+  const rate = run.ok.length / run.seconds;
+  const lat = summarize(run.latencies);
+  const ledger = await opts.ledger(mark);
+  const returned = new Set(run.ok);
+  const missing = [...returned].filter((k) => !ledger.accessKeyIds.has(k)).length;
+  const stsCalls = sts1 - sts0;
+  const consistent = ledger.requested === stsCalls && ledger.succeeded === returned.size && missing === 0 && ledger.succeeded + ledger.failed === ledger.requested;
+  const chain = opts.verifyChain ? await opts.verifyChain() : undefined;
+  const zeroLoss = run.errors.length === 0 && consistent && (chain?.ok ?? true);
+  // The goal is stated for 2 cores; scale it linearly for other machines.
+  const goalRate = 200 * (opts.cores / 2);
+  const kinds = (errors: string[]) =>
+    [...errors.reduce((m, e) => m.set(e, (m.get(e) ?? 0) + 1), new Map<string, number>())]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([e, n]) => `${n} × ${e.slice(0, 120)}`);
+  const errorKinds = kinds(run.errors);
+  const baseErrorKinds = kinds(base.errors);
+
+  return {
+    title: b,
+    rows: [
+      { benchmark: b, metric: `throughput, ${opts.clients} clients`, value: `${rate.toFixed(0)} issuances/s`, baseline: `bare STS ${baseRate.toFixed(0)}/s`, ratio: ratio(rate, baseRate), goal: `≥ ${goalRate.toFixed(0)}/s (200/s on 2 cores)`, verdict: verdict(rate >= goalRate) },
+      { benchmark: b, metric: 'errors', value: String(run.errors.length), baseline: `bare STS ${base.errors.length}`, ratio: '—', goal: '0', verdict: verdict(run.errors.length === 0) },
+      {
+        benchmark: b,
+        metric: 'audit REQUESTED = STS calls; SUCCEEDED = credentials returned',
+        value: `${ledger.requested} = ${stsCalls}; ${ledger.succeeded} = ${returned.size} (unrecorded keys: ${missing})`,
+        baseline: '—',
+        ratio: '—',
+        goal: 'equal, none unrecorded',
+        verdict: verdict(consistent),
+      },
+      {
+        benchmark: b,
+        metric: 'audit chain verifies',
+        value: chain ? (chain.ok ? `yes (${chain.checked} events)` : `NO: ${chain.message ?? ''}`) : 'not checked (no verifier)',
+        baseline: '—',
+        ratio: '—',
+        goal: 'verifies',
+        verdict: chain ? verdict(chain.ok) : 'n/a',
+      },
+      { benchmark: b, metric: 'zero loss', value: zeroLoss ? 'yes' : 'no', baseline: '—', ratio: '—', goal: 'zero loss', verdict: verdict(zeroLoss) },
+    ],
+    notes: [
+      `${opts.total} issuances by ${opts.clients} concurrent clients in ${run.seconds.toFixed(1)} s; baseline: the same count of bare AssumeRoleWithWebIdentity calls at the same concurrency in ${base.seconds.toFixed(1)} s.`,
+      `Latency under load: p50 ${ms(lat.p50)}, p95 ${ms(lat.p95)}, p99 ${ms(lat.p99)}.`,
+      ...(errorKinds.length ? [`Errors seen: ${errorKinds.join(' · ')}`] : []),
+      ...(baseErrorKinds.length ? [`Baseline errors seen: ${baseErrorKinds.join(' · ')}`] : []),
+    ],
+  };
+}

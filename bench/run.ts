@@ -1,0 +1,283 @@
+// `npm run bench`: starts its own sandbox (bench/stack.ts), runs the five benchmarks with bounded
+// loops, prints the table and writes it to bench/RESULTS.md (followed by bench/FINDINGS.md, the
+// hand-written analysis). Parameters come from the environment (see PARAMS below).
+// Run with the react-server condition (as the package script does) so lib modules marked
+// `server-only` load outside Next.js.
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { appendAuditEvent } from '../lib/audit/append-audit-event';
+import { verifyAuditChain } from '../lib/audit/verify-audit-chain';
+import type { Actor } from '../lib/auth/actor';
+import { issueCredentials, type IssueDeps } from '../lib/issuance/issue-credentials';
+import { createLogger } from '../lib/log/logger';
+import { consumeIssuanceQuota } from '../lib/rate-limit/consume-issuance-quota';
+import { createPrismaClient } from '../lib/db/create-client';
+import { applyMigrations } from '../lib/db/migrate';
+import { assumeRoleWithWebIdentity } from '../lib/sts/assume-role-with-web-identity';
+import { getIdToken } from '../sandbox/oidc/get-id-token';
+import { findDemoPerson } from '../sandbox/people';
+import { recreateDatabase } from './audit-data';
+import { benchAuditSearch } from './audit-search';
+import { benchConcurrency } from './concurrency';
+import { benchEntitlements } from './entitlements';
+import { benchIssuanceOverhead } from './issuance-overhead';
+import { auditLedger } from './ledger';
+import { machineInfo } from './machine';
+import { benchPageWeight } from './page-weight';
+import { signInToPortal } from './portal-session';
+import { renderReport, type Section } from './report';
+import { startBenchStack, type BenchStack } from './stack';
+
+const root = path.resolve(import.meta.dirname, '..');
+const say = (m: string) => process.stdout.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}\n`);
+
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got ${raw})`);
+  return n;
+}
+
+const PARAMS = {
+  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5',
+  BENCH_PAIRS: intEnv('BENCH_PAIRS', 300),
+  BENCH_WARMUP: intEnv('BENCH_WARMUP', 30),
+  BENCH_CLIENTS: intEnv('BENCH_CLIENTS', 200),
+  BENCH_ISSUANCES: intEnv('BENCH_ISSUANCES', 2000),
+  BENCH_AUDIT_EVENTS: intEnv('BENCH_AUDIT_EVENTS', 5_000_000),
+  BENCH_AUDIT_REPS: intEnv('BENCH_AUDIT_REPS', 40),
+  BENCH_EXPORT_ROWS: intEnv('BENCH_EXPORT_ROWS', 1_000_000),
+  BENCH_MAPPINGS: intEnv('BENCH_MAPPINGS', 20_000),
+  BENCH_GROUPS: intEnv('BENCH_GROUPS', 500),
+};
+const parts = new Set(PARAMS.BENCH_PARTS.split(',').map((s) => s.trim()));
+
+const ISSUERS = ['alice', 'erin', 'adam', 'rita'] as const;
+const ROLES = ['arn:aws:iam::111122223333:role/DevReadOnly', 'arn:aws:iam::111122223333:role/SecurityAudit'];
+
+interface Issuer {
+  username: string;
+  cookie: string;
+  mappingId: string;
+  roleArn: string;
+  email: string;
+}
+
+async function findMapping(databaseUrl: string, groups: string[]): Promise<{ id: string; roleArn: string }> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const r = await c.query<{ id: string; role_arn: string }>(
+      "SELECT id, role_arn FROM role_mappings WHERE enabled AND idp_group = ANY($1) AND role_arn = ANY($2) AND idp_kind IN ('OIDC','BOTH') AND 'us-east-1' = ANY(allowed_regions) ORDER BY role_arn, id LIMIT 1",
+      [groups, ROLES],
+    );
+    const m = r.rows[0];
+    if (!m) throw new Error(`no seeded mapping for groups ${groups.join(', ')}`);
+    return { id: m.id, roleArn: m.role_arn };
+  } finally {
+    await c.end();
+  }
+}
+
+async function issueOverHttp(portalUrl: string, who: Issuer): Promise<string> {
+  const res = await fetch(`${portalUrl}/api/credentials`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: who.cookie, origin: portalUrl },
+    body: JSON.stringify({ mappingId: who.mappingId, durationSeconds: 900, region: 'us-east-1' }),
+  });
+  const body = (await res.json().catch(() => ({}))) as { credentials?: { accessKeyId?: string }; error?: { code?: string; message?: string } };
+  if (res.status !== 200 || !body.credentials?.accessKeyId) throw new Error(`HTTP ${res.status} ${body.error?.code ?? ''}`.trim());
+  return body.credentials.accessKeyId;
+}
+
+/**
+ * The steps of one issuance, called in this process against the bench database, to show where the
+ * time of POST /api/credentials goes: the whole of issueCredentials() without HTTP, Next.js and the
+ * session; the quota transaction; one audit append; one trivial query.
+ */
+async function issuanceBreakdown(stack: BenchStack, who: Issuer, token: () => Promise<string>): Promise<{ arms: Record<string, () => Promise<void>>; close: () => Promise<void> }> {
+  const db = createPrismaClient(stack.databaseUrl, { max: 4 });
+  const p = findDemoPerson(who.username);
+  const actor: Actor = { sessionId: 'bench', sub: `bench-${who.username}`, idpKind: 'OIDC', email: who.email, name: p?.name ?? null, username: who.username, groups: p?.groups ?? [], roles: ['employee'], idTokenExpiresAt: null };
+  const deps: IssueDeps = {
+    db,
+    log: createLogger({ level: 'error', write: () => undefined }),
+    issuer: stack.settings.oidcIssuer,
+    clientId: stack.settings.oidcClientId,
+    globalStsEndpoint: stack.settings.awsUrl,
+    rateLimitPerHour: 100_000,
+    supportContact: 'bench',
+    webIdentityToken: token,
+    assumeRole: (o) => assumeRoleWithWebIdentity(o),
+  };
+  const auditActor = { sub: actor.sub, email: actor.email, name: actor.name, groups: actor.groups, idpKind: 'OIDC' };
+  const arms: Record<string, () => Promise<void>> = {
+    'issueCredentials() in-process (no HTTP, Next.js or session)': async () =>
+      void (await issueCredentials({ actor, request: { mappingId: who.mappingId, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: randomUUID(), sourceIp: null, userAgent: 'bench' }, deps })),
+    'consumeIssuanceQuota() (interactive transaction)': async () => void (await consumeIssuanceQuota({ db, key: `bench:${who.username}`, limitPerHour: 100_000 })),
+    'appendAuditEvent() (one chained insert)': async () => void (await appendAuditEvent(db, { type: 'ISSUE_REQUESTED', actor: auditActor, intentId: randomUUID(), details: { bench: true } })),
+    'SELECT 1 through Prisma': async () => void (await db.$queryRaw`SELECT 1`),
+  };
+  return { arms, close: () => db.$disconnect() };
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  say(`parameters: ${JSON.stringify(PARAMS)}`);
+  say('starting the bench sandbox (builds the portal into .data/next-bench when the sources changed)…');
+  const stack: BenchStack = await startBenchStack({ root, log: say });
+  const interrupted = () => {
+    say('interrupted: stopping the bench sandbox…');
+    void stack.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const sections: Section[] = [];
+  let machine;
+  try {
+    const s = stack.settings;
+    machine = await machineInfo(stack.databaseUrl);
+    say(`sandbox up at ${stack.portalUrl}; ${machine.cpus} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
+
+    // People signed in to the portal, each with a mapping they may issue for.
+    const issuers: Issuer[] = [];
+    // One sign-in per person at a time, even when 200 clients ask at once; renewed after 2 minutes.
+    const tokens = new Map<string, { token: Promise<string>; at: number }>();
+    const tokenFor = (username: string): Promise<string> => {
+      const cached = tokens.get(username);
+      if (cached && Date.now() - cached.at < 120_000) return cached.token;
+      const p = findDemoPerson(username);
+      if (!p) return Promise.reject(new Error(`unknown demo person ${username}`));
+      const token = getIdToken({ issuer: s.oidcIssuer, clientId: s.oidcClientId, clientSecret: s.oidcClientSecret, redirectUri: `${s.portalUrl}/api/auth/callback/oidc`, username, password: p.password }).then((t) => t.idToken);
+      tokens.set(username, { token, at: Date.now() });
+      token.catch(() => tokens.delete(username));
+      return token;
+    };
+    const needsPortal = parts.has('1') || parts.has('2') || parts.has('5');
+    if (needsPortal) {
+      for (const username of ISSUERS) {
+        const p = findDemoPerson(username);
+        if (!p) continue;
+        const { cookie } = await signInToPortal({ portalUrl: stack.portalUrl, username, password: p.password });
+        const m = await findMapping(stack.databaseUrl, p.groups);
+        issuers.push({ username, cookie, mappingId: m.id, roleArn: m.roleArn, email: p.email });
+      }
+      say(`signed in ${issuers.map((i) => i.username).join(', ')} through the portal`);
+    }
+    const bareFor = async (who: Issuer): Promise<void> => {
+      const r = await assumeRoleWithWebIdentity({ endpoint: s.awsUrl, region: 'us-east-1', roleArn: who.roleArn, roleSessionName: who.email, webIdentityToken: await tokenFor(who.username), durationSeconds: 900, maxAttempts: 1 });
+      if (!r.ok) throw new Error(`bare STS refused: ${r.code}`);
+    };
+
+    if (parts.has('4')) {
+      say('4 · entitlement resolution…');
+      sections.push(await benchEntitlements({ mappings: PARAMS.BENCH_MAPPINGS, groups: PARAMS.BENCH_GROUPS, iterations: 200 }));
+    }
+    if (parts.has('5')) {
+      say('5 · page weight…');
+      const alice = issuers[0];
+      if (!alice) throw new Error('no signed-in person for the page-weight benchmark');
+      const w = await benchPageWeight({
+        cookie: alice.cookie,
+        pages: [
+          { name: 'catalog', url: `${stack.portalUrl}/` },
+          { name: 'credentials', url: `${stack.portalUrl}/roles/${alice.mappingId}` },
+        ],
+      });
+      sections.push({ title: '5 · Page weight', rows: w.rows, notes: w.notes });
+    }
+    if (parts.has('1')) {
+      say(`1 · issuance overhead (${PARAMS.BENCH_PAIRS} pairs)…`);
+      const alice = issuers[0];
+      if (!alice) throw new Error('no signed-in person');
+      const breakdown = await issuanceBreakdown(stack, alice, () => tokenFor(alice.username));
+      try {
+        sections.push(
+          await benchIssuanceOverhead({
+            pairs: PARAMS.BENCH_PAIRS,
+            warmup: PARAMS.BENCH_WARMUP,
+            issue: async () => void (await issueOverHttp(stack.portalUrl, alice)),
+            bare: () => bareFor(alice),
+            breakdown: breakdown.arms,
+          }),
+        );
+      } finally {
+        await breakdown.close();
+      }
+    }
+    if (parts.has('2')) {
+      say(`2 · concurrency (${PARAMS.BENCH_CLIENTS} clients, ${PARAMS.BENCH_ISSUANCES} issuances)…`);
+      const ledger = auditLedger(stack.databaseUrl);
+      const db = createPrismaClient(stack.databaseUrl, { max: 2 });
+      try {
+        sections.push(
+          await benchConcurrency({
+            clients: PARAMS.BENCH_CLIENTS,
+            total: PARAMS.BENCH_ISSUANCES,
+            cores: machine.cpus,
+            issue: (c) => issueOverHttp(stack.portalUrl, issuers[c % issuers.length] ?? issuers[0]!),
+            bare: (c) => bareFor(issuers[c % issuers.length] ?? issuers[0]!),
+            stsCalls: async () => {
+              const r = (await (await fetch(`${s.awsUrl}/_sandbox/stats`)).json()) as { calls?: Record<string, number> };
+              return r.calls?.AssumeRoleWithWebIdentity ?? 0;
+            },
+            ledgerMark: ledger.mark,
+            ledger: ledger.after,
+            verifyChain: async () => {
+              const r = await verifyAuditChain({ db });
+              return { ok: r.ok, checked: r.checked, ...(r.firstBroken ? { message: r.firstBroken.message } : {}) };
+            },
+          }),
+        );
+      } finally {
+        await db.$disconnect();
+      }
+    }
+    if (parts.has('3')) {
+      say(`3 · audit search (${PARAMS.BENCH_AUDIT_EVENTS.toLocaleString('en')} events)…`);
+      const admin = new URL(stack.databaseUrl);
+      admin.pathname = '/postgres';
+      const url = await recreateDatabase(admin.toString(), 'keyport_bench_audit');
+      await applyMigrations({ databaseUrl: url });
+      sections.push(
+        await benchAuditSearch({
+          databaseUrl: url,
+          shape: { events: PARAMS.BENCH_AUDIT_EVENTS, people: 1000, roles: 300, months: 18 },
+          workDir: path.join(s.dataDir, 'audit-csv'),
+          repetitions: PARAMS.BENCH_AUDIT_REPS,
+          exportRows: PARAMS.BENCH_EXPORT_ROWS,
+          root,
+          log: say,
+        }),
+      );
+    }
+  } finally {
+    say('stopping the bench sandbox…');
+    await stack.stop();
+  }
+
+  const findings = path.join(root, 'bench/FINDINGS.md');
+  const report =
+    renderReport({
+      startedAt,
+      durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+      machine,
+      parameters: PARAMS,
+      sections,
+      preamble: [
+        'Generated by `npm run bench` (bench/run.ts); the analysis after the tables is bench/FINDINGS.md, kept by hand.',
+        'Machine-dependent figures stand beside a baseline measured in the same run; compare ratios across machines, not absolute times.',
+      ],
+    }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
+  writeFileSync(path.join(root, 'bench/RESULTS.md'), report);
+  process.stdout.write(`\n${report}\n`);
+  say('wrote bench/RESULTS.md');
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`\nbench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+// The bench's own sandbox: the real `npm start` (scripts/start.ts) on ports offset by +60 from the
+// defaults, a fresh data folder (.data/bench) and its own build folder, with the issuance rate limit
+// raised so the limiter does not refuse the bench's own requests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { embeddedDatabaseUrl, sandboxSettings, type SandboxSettings } from '../sandbox/settings';
+
+export interface BenchStack {
+  settings: SandboxSettings;
+  portalUrl: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+export const BENCH_ENV = {
+  PORT: '3160',
+  SANDBOX_OIDC_PORT: '4061',
+  SANDBOX_AWS_PORT: '4626',
+  SANDBOX_SAML_PORT: '4062',
+  SANDBOX_PG_PORT: '5493',
+  KEYPORT_DATA_DIR: '.data/bench',
+  NEXT_DIST_DIR: '.data/next-bench',
+  ISSUE_RATE_LIMIT_PER_HOUR: '100000',
+  NEXT_TELEMETRY_DISABLED: '1',
+  LOG_LEVEL: 'warn',
+} as const;
+
+export async function startBenchStack(opts: { root: string; log: (m: string) => void; startTimeoutMs?: number }): Promise<BenchStack> {
+  const dataDir = path.resolve(opts.root, BENCH_ENV.KEYPORT_DATA_DIR);
+  rmSync(dataDir, { recursive: true, force: true });
+  // Only the IdP/DB settings come from the environment: a configured IdP would switch the sandbox off.
+  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...BENCH_ENV };
+  const settings = sandboxSettings(env, opts.root);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: opts.root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  // The whole output of the stack (portal logs included) stays in .data/bench/stack.log for diagnosis.
+  mkdirSync(dataDir, { recursive: true });
+  const logFile = createWriteStream(path.join(dataDir, 'stack.log'));
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000);
+    logFile.write(b);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    stopOrphanedPostgres(path.join(dataDir, 'pg'));
+  };
+  const until = Date.now() + (opts.startTimeoutMs ?? 900_000);
+  let lastSay = 0;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the bench sandbox exited (code ${child.exitCode}):\n${output}`);
+    if (Date.now() > until) {
+      await stop();
+      throw new Error(`the bench sandbox did not become ready in time:\n${output}`);
+    }
+    try {
+      const res = await fetch(`${settings.portalUrl}/api/ready`);
+      if (res.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() - lastSay > 30_000) {
+      lastSay = Date.now();
+      const tail = output.trim().split('\n').pop() ?? '';
+      opts.log(`waiting for the bench sandbox (${tail.slice(0, 120)})`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { settings, portalUrl: settings.portalUrl, databaseUrl: embeddedDatabaseUrl(settings), stop };
+}
+
+/** If our embedded PostgreSQL outlived the stack (its parent killed hard), ends it by its pid. */
+function stopOrphanedPostgres(pgDir: string): void {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 1) return;
+  try {
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmd.includes('postgres') && cmd.includes(pgDir)) process.kill(pid, 'SIGINT');
+  } catch {
+    /* already gone */
+  }
+}

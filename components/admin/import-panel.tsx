@@ -1,0 +1,143 @@
+'use client';
+// Import a mappings file: validate every row and show the changes, then apply them all at once.
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { ImportSummary } from '@/lib/mappings/import-mappings';
+import { AccessDiffView } from './access-diff-view';
+import { adminApi, type ApiError } from './admin-api';
+
+interface RowError {
+  row: number;
+  idpGroup: string | null;
+  roleArn: string | null;
+  fields: Record<string, string>;
+}
+
+export function ImportPanel() {
+  const router = useRouter();
+  const [text, setText] = useState('');
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const [summary, setSummary] = useState<ImportSummary | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function send(apply: boolean) {
+    setError(null);
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch {
+      setError({ code: 'invalid_input', message: 'The file is not valid JSON.', requestId: '' });
+      setSummary(null);
+      return;
+    }
+    setBusy(true);
+    const res = await adminApi<{ summary: ImportSummary }>('POST', '/api/admin/mappings/import', { document, mode, apply, expectedDigest: apply ? summary?.digest : undefined });
+    setBusy(false);
+    if (!res.ok) {
+      setError(res.error);
+      setSummary(null);
+      return;
+    }
+    setSummary(res.data.summary);
+    if (apply) router.refresh();
+  }
+
+  const rows = (error?.detail?.rows ?? []) as RowError[];
+  const changes = summary ? summary.create.length + summary.update.length + summary.delete.length : 0;
+  return (
+    <div className="grid gap-4">
+      <div className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6">
+        <div>
+          <label htmlFor="importFile" className="block text-sm font-medium text-slate-700">
+            Load a file
+          </label>
+          <input
+            id="importFile"
+            type="file"
+            accept="application/json,.json"
+            className="mt-1 text-sm"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void file.text().then((t) => {
+                setText(t);
+                setSummary(null);
+              });
+            }}
+          />
+        </div>
+        <div>
+          <label htmlFor="importText" className="block text-sm font-medium text-slate-700">
+            Mappings file (JSON)
+          </label>
+          <textarea
+            id="importText"
+            rows={12}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setSummary(null);
+            }}
+            className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+          />
+        </div>
+        <fieldset className="text-sm">
+          <legend className="font-medium text-slate-700">Mappings not in the file</legend>
+          <label className="mr-4">
+            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => { setMode('merge'); setSummary(null); }} /> keep them
+          </label>
+          <label>
+            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => { setMode('replace'); setSummary(null); }} /> delete them (the file is the whole policy)
+          </label>
+        </fieldset>
+        <div>
+          <button type="button" disabled={busy || !text.trim()} onClick={() => void send(false)} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60">
+            Preview import
+          </button>
+        </div>
+        {error && (
+          <div role="alert" className="rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="import-error">
+            <p>{error.message}</p>
+            {rows.length > 0 && (
+              <ul className="mt-2 list-disc pl-5">
+                {rows.map((r) => (
+                  <li key={r.row}>
+                    Row {r.row}
+                    {r.idpGroup || r.roleArn ? ` (${r.idpGroup ?? '?'} → ${r.roleArn ?? '?'})` : ''}:{' '}
+                    {Object.entries(r.fields).map(([k, m]) => `${k}: ${m}`).join('; ')}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      {summary && (
+        <section className="rounded-lg border border-slate-200 bg-white p-6" aria-label="Import changes" data-testid="import-summary">
+          <h2 className="font-semibold">
+            {summary.applied ? `Imported: ${changes} ${changes === 1 ? 'change' : 'changes'} applied` : `${changes} ${changes === 1 ? 'change' : 'changes'}, ${summary.unchanged} unchanged`}
+          </h2>
+          <ul className="mt-2 grid gap-1 font-mono text-xs">
+            {summary.create.map((m) => (
+              <li key={`c${m.idpGroup}${m.roleArn}`} className="text-green-800">+ create {m.idpGroup} → {m.roleArn}</li>
+            ))}
+            {summary.update.map((u) => (
+              <li key={`u${u.id}`} className="text-amber-800">~ update {u.after.idpGroup} → {u.after.roleArn} ({u.changedFields.join(', ')})</li>
+            ))}
+            {summary.delete.map((d) => (
+              <li key={`d${d.id}`} className="text-red-800">− delete {d.idpGroup} → {d.roleArn}</li>
+            ))}
+          </ul>
+          <div className="mt-4">
+            <AccessDiffView diff={summary.access} />
+          </div>
+          {!summary.applied && changes > 0 && (
+            <button type="button" disabled={busy} onClick={() => void send(true)} className="mt-4 rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+              Apply {changes} {changes === 1 ? 'change' : 'changes'}
+            </button>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The editor's field values (text as typed) and how a stored mapping fills them. Not a client
+// module, so server pages can call formValuesOf and pass the result to the form.
+import type { MappingView } from '@/lib/mappings/mapping-view';
+import type { IdpKindInput } from '@/lib/mappings/validate-mapping';
+
+export interface MappingFormValues {
+  idpGroup: string;
+  idpKind: IdpKindInput;
+  roleArn: string;
+  accountLabel: string;
+  roleLabel: string;
+  description: string;
+  maxDurationSeconds: string;
+  stsRegion: string;
+  allowedRegions: string[];
+  sessionPolicy: string;
+  managedPolicyArns: string;
+  samlProviderArn: string;
+  enabled: boolean;
+}
+
+export const EMPTY_MAPPING: MappingFormValues = {
+  idpGroup: '',
+  idpKind: 'oidc',
+  roleArn: '',
+  accountLabel: '',
+  roleLabel: '',
+  description: '',
+  maxDurationSeconds: '3600',
+  stsRegion: 'us-east-1',
+  allowedRegions: ['us-east-1'],
+  sessionPolicy: '',
+  managedPolicyArns: '',
+  samlProviderArn: '',
+  enabled: true,
+};
+
+export function formValuesOf(m: MappingView): MappingFormValues {
+  return {
+    idpGroup: m.idpGroup,
+    idpKind: m.idpKind,
+    roleArn: m.roleArn,
+    accountLabel: m.accountLabel,
+    roleLabel: m.roleLabel,
+    description: m.description,
+    maxDurationSeconds: String(m.maxDurationSeconds),
+    stsRegion: m.stsRegion,
+    allowedRegions: m.allowedRegions,
+    sessionPolicy: m.sessionPolicy ? JSON.stringify(JSON.parse(m.sessionPolicy) as unknown, null, 2) : '',
+    managedPolicyArns: m.managedPolicyArns.join('\n'),
+    samlProviderArn: m.samlProviderArn ?? '',
+    enabled: m.enabled,
+  };
+}
+

@@ -1,0 +1,18 @@
+// Filters → the values the search form shows (times in UTC for datetime-local inputs).
+import type { AuditFilters } from '@/lib/audit/audit-filters';
+import type { FilterValues } from './audit-filter-form';
+
+export function filterValues(f: AuditFilters): FilterValues {
+  return {
+    key: f.accessKeyId,
+    person: f.person,
+    group: f.group,
+    role: f.roleArn,
+    account: f.accountId,
+    type: f.types?.[0],
+    outcome: f.outcome,
+    ip: f.sourceIp,
+    from: f.from?.toISOString().slice(0, 16),
+    to: f.to?.toISOString().slice(0, 16),
+  };
+}

@@ -1,0 +1,174 @@
+// Security review end to end: the reviewer (rita) pastes an AccessKeyId the engineer (dana) got,
+// finds who, through which mapping, with which session name and STS request id; revokes dana's
+// sessions (and, separately, a whole role's); the old keys then get AccessDenied from AWS while
+// keys issued afterwards work; lifting is audited.
+//
+// Serial: both tests revoke sessions of dana (the person-wide revocation covers every role she
+// holds live keys for), so run side by side one would revoke the other's "still works" keys.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from '../fixtures/sign-in';
+import { callerIdentity, E2E, parseEnvBlock, query } from '../fixtures/stack';
+
+test.describe.configure({ mode: 'serial' });
+
+interface Creds {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
+async function newPage(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: E2E.portalUrl, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+async function getCredentials(page: Page, roleLabel: string): Promise<Creds> {
+  await page.goto('/');
+  await page.getByRole('link', { name: `Get credentials for ${roleLabel}` }).first().click();
+  await page.getByRole('button', { name: 'Get credentials' }).click();
+  await expect(page.getByTestId('credentials')).toBeVisible();
+  await page.getByTestId('copy-format-env').click();
+  const env = parseEnvBlock(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(env.AWS_ACCESS_KEY_ID).toMatch(/^ASIA/);
+  return { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN ?? '' };
+}
+
+async function awsAnswer(creds: Creds): Promise<string> {
+  return callerIdentity(creds).catch((e: unknown) => `error:${(e as { name?: string }).name ?? String(e)}`);
+}
+
+/** The reviewer pastes the key into the search and opens the event it leads to. */
+async function findKey(rita: Page, accessKeyId: string): Promise<void> {
+  await rita.goto('/audit');
+  await rita.getByLabel('AccessKeyId (exact, as CloudTrail shows it)').fill(accessKeyId);
+  await rita.getByRole('button', { name: 'Search' }).click();
+  await expect(rita).toHaveURL(new RegExp(`key=${accessKeyId}`));
+  const rows = rita.getByTestId('audit-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Dana Drill');
+  await expect(rows.first()).toContainText('ISSUE_SUCCEEDED');
+  await rows.first().getByRole('link', { name: /Details of event/ }).click();
+  await expect(rita.getByTestId('field-access-key-id')).toHaveText(accessKeyId);
+}
+
+async function lift(rita: Page, revocationId: string, reason: string): Promise<void> {
+  await rita.goto('/revocations');
+  const row = rita.locator(`[data-revocation-id="${revocationId}"]`);
+  await expect(row.getByTestId('revocation-status')).toHaveText('In force');
+  await row.getByLabel('Reason for lifting').fill(reason);
+  await row.getByRole('button', { name: 'Lift revocation' }).click();
+  await expect(row.getByTestId('revocation-status')).toHaveText('Lifted');
+}
+
+test('the reviewer traces a key to dana, revokes her sessions (AccessDenied, new keys work), then lifts it', async ({ browser }) => {
+  const dana = await newPage(browser, 'dana');
+  const rita = await newPage(browser, 'rita');
+  const before = await getCredentials(dana, 'Dev read-only');
+  expect(await awsAnswer(before)).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/dana@example.com');
+
+  // 1. From the key to the person, the mapping, the session name and the STS request id.
+  await findKey(rita, before.accessKeyId);
+  const [recorded] = await query<{ sts_request_id: string; actor_sub: string; mapping_id: string }>(
+    "SELECT sts_request_id, actor_sub, mapping_id::text FROM audit_events WHERE access_key_id = $1 AND type = 'ISSUE_SUCCEEDED'",
+    [before.accessKeyId],
+  );
+  expect(recorded?.sts_request_id).toBeTruthy();
+  await expect(rita.getByTestId('field-person')).toContainText('Dana Drill <dana@example.com>');
+  await expect(rita.getByTestId('field-session-name')).toHaveText('dana@example.com');
+  await expect(rita.getByTestId('field-sts-request-id')).toHaveText(recorded?.sts_request_id ?? '');
+  await expect(rita.getByTestId('field-mapping')).toContainText('engineering');
+  await expect(rita.getByTestId('field-mapping')).toContainText('Dev read-only');
+  await expect(rita.getByTestId('field-mapping')).toContainText(recorded?.mapping_id ?? '');
+  await expect(rita.getByTestId('field-via-groups')).toContainText('engineering');
+  await expect(rita.getByTestId('related-event')).toHaveCount(2);
+
+  // 2. A revocation without a reason is refused (422), on the server.
+  const origin = new URL(E2E.portalUrl).origin;
+  const noReason = await rita.request.post('/api/revocations', { data: { kind: 'person', personSub: recorded?.actor_sub, reason: '' }, headers: { origin } });
+  expect(noReason.status()).toBe(422);
+  // …and dana, an employee, may not revoke at all.
+  const byDana = await dana.request.post('/api/revocations', { data: { kind: 'person', personSub: recorded?.actor_sub, reason: 'not mine to do' }, headers: { origin } });
+  expect(byDana.status()).toBe(403);
+
+  // 3. Revoke dana's sessions.
+  const form = rita.getByRole('form', { name: 'Revoke this person’s sessions' });
+  await form.getByLabel(/Reason/).fill('e2e: suspected key leak (person)');
+  await form.getByRole('button', { name: 'Revoke person’s sessions' }).click();
+  await expect(form.getByTestId('revoke-result')).toContainText('DevReadOnly');
+  const [rev] = await query<{ id: string; session_names: string[]; role_arns: string[] }>(
+    "SELECT id::text, session_names, role_arns FROM revocations WHERE kind = 'PERSON' AND person_sub = $1 AND reason = 'e2e: suspected key leak (person)' ORDER BY created_at DESC LIMIT 1",
+    [recorded?.actor_sub],
+  );
+  expect(rev?.session_names).toEqual(['dana@example.com']);
+  expect(rev?.role_arns).toContain('arn:aws:iam::111122223333:role/DevReadOnly');
+
+  try {
+    // 4. The old keys are refused by AWS; keys issued after the revocation work.
+    expect(await awsAnswer(before)).toBe('error:AccessDenied');
+    const after = await getCredentials(dana, 'Dev read-only');
+    expect(await awsAnswer(after)).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/dana@example.com');
+
+    // 5. The audit shows the revocation with who and why, and the chain is intact.
+    const created = await query<{ actor_email: string; details: { reason: string } }>(
+      "SELECT actor_email, details FROM audit_events WHERE type = 'REVOCATION_CREATED' AND details->>'revocationId' = $1",
+      [rev?.id],
+    );
+    expect(created).toEqual([expect.objectContaining({ actor_email: 'rita@example.com', details: expect.objectContaining({ reason: 'e2e: suspected key leak (person)' }) })]);
+    await rita.goto('/audit');
+    await rita.getByRole('button', { name: 'Verify integrity' }).click();
+    await expect(rita.getByTestId('verify-result')).toContainText('Intact');
+  } finally {
+    // 6. Lift it (audited), so dana's earlier sessions are not left revoked.
+    await lift(rita, rev?.id ?? '', 'e2e: cleared (person)');
+  }
+  const lifted = await query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE type = 'REVOCATION_LIFTED' AND details->>'revocationId' = $1", [rev?.id]);
+  expect(lifted[0]?.n).toBe('1');
+});
+
+test('the reviewer revokes all active sessions of a role; lifting restores access for new sessions', async ({ browser }) => {
+  const dana = await newPage(browser, 'dana');
+  const rita = await newPage(browser, 'rita');
+  const drill = 'arn:aws:iam::111122223333:role/RevocationDrill';
+  const before = await getCredentials(dana, 'Revocation drill');
+  expect(await awsAnswer(before)).toBe('arn:aws:sts::111122223333:assumed-role/RevocationDrill/dana@example.com');
+
+  await findKey(rita, before.accessKeyId);
+  await expect(rita.getByTestId('field-role-arn')).toHaveText(drill);
+  const form = rita.getByRole('form', { name: 'Revoke active sessions of this role' });
+  await form.getByLabel(/Reason/).fill('e2e: role drill');
+  await form.getByRole('button', { name: 'Revoke role’s sessions' }).click();
+  await expect(form.getByTestId('revoke-result')).toContainText('RevocationDrill');
+  const [rev] = await query<{ id: string }>("SELECT id::text FROM revocations WHERE kind = 'ROLE' AND $1 = ANY(role_arns) AND reason = 'e2e: role drill' ORDER BY created_at DESC LIMIT 1", [drill]);
+  expect(rev?.id).toBeTruthy();
+
+  try {
+    expect(await awsAnswer(before)).toBe('error:AccessDenied');
+    const after = await getCredentials(dana, 'Revocation drill');
+    expect(await awsAnswer(after)).toBe('arn:aws:sts::111122223333:assumed-role/RevocationDrill/dana@example.com');
+  } finally {
+    await lift(rita, rev?.id ?? '', 'e2e: drill over');
+  }
+  const fresh = await getCredentials(dana, 'Revocation drill');
+  expect(await awsAnswer(fresh)).toBe('arn:aws:sts::111122223333:assumed-role/RevocationDrill/dana@example.com');
+  const events = await query<{ type: string; role_arn: string }>(
+    "SELECT type, role_arn FROM audit_events WHERE type IN ('REVOCATION_CREATED', 'REVOCATION_LIFTED') AND details->>'revocationId' = $1 ORDER BY seq",
+    [rev?.id],
+  );
+  expect(events).toEqual([
+    { type: 'REVOCATION_CREATED', role_arn: drill },
+    { type: 'REVOCATION_LIFTED', role_arn: drill },
+  ]);
+});
+
+test('an employee sees only their own history; the audit pages and export are closed to them', async ({ browser }) => {
+  const dana = await newPage(browser, 'dana');
+  await dana.goto('/history');
+  const rows = dana.getByTestId('audit-row');
+  await expect(rows.first()).toBeVisible();
+  const text = (await rows.allTextContents()).join('\n');
+  expect(text).not.toContain('Alice');
+  expect((await dana.goto('/audit'))?.status()).toBe(403);
+  expect((await dana.request.get('/api/audit/export?format=csv')).status()).toBe(403);
+});

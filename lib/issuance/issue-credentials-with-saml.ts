@@ -1,0 +1,105 @@
+// Issues temporary AWS credentials through SAML: the same steps as OIDC issuance (entitlement
+// recomputed, bounds, quota, write-ahead ISSUE_REQUESTED, STS, outcome) with AssumeRoleWithSAML
+// and the raw SAML response the IdP just sent for this very request. AWS names the session after
+// the assertion's RoleSessionName; the duration is the smallest of the request, the assertion's
+// SessionDuration and the role's maximum. The assertion lives only in memory, never in the DB,
+// the logs or the audit.
+import type { Actor } from '@/lib/auth/actor';
+import { AppError } from '@/lib/errors/app-error';
+import { AWS_ROLE_ATTRIBUTE, AWS_ROLE_SESSION_NAME_ATTRIBUTE, AWS_SESSION_DURATION_ATTRIBUTE, awsSamlAudience, parseRolePairs, parseSessionDuration, ROLE_SESSION_NAME } from '@/lib/saml/aws-attributes';
+import { explainSamlFailure } from '@/lib/saml/explain-saml-failure';
+import type { AssertionFacts } from '@/lib/saml/read-assertion';
+import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-identity';
+import { explainStsError } from '@/lib/sts/explain-sts-error';
+import { runIssuance, type IssueContext, type IssuedCredentials, type IssueRequest, type SharedIssueDeps } from './issue-credentials';
+
+export interface SamlIssueDeps extends SharedIssueDeps {
+  assumeRoleWithSaml: (opts: {
+    endpoint: string;
+    region: string;
+    roleArn: string;
+    principalArn: string;
+    samlAssertion: string;
+    durationSeconds: number;
+    sessionPolicy?: string | null;
+    policyArns?: string[];
+  }) => Promise<StsSuccess | StsFailure>;
+}
+
+export function samlDurationNotice(granted: number, requested: number): string {
+  return `Your IdP session limits duration to ${Math.floor(granted / 60)} minutes, so these credentials last ${Math.floor(granted / 60)} minutes instead of the ${Math.floor(requested / 60)} you asked for.`;
+}
+
+export async function issueCredentialsWithSaml(opts: {
+  actor: Actor;
+  request: IssueRequest;
+  context: IssueContext;
+  deps: SamlIssueDeps;
+  /** The base64 SAMLResponse as received, validated for issuance, and the facts read from its signed assertion. */
+  assertion: { samlResponse: string; facts: AssertionFacts };
+}): Promise<IssuedCredentials> {
+  const { actor, request, context, deps, assertion } = opts;
+  const attrs = assertion.facts.attributes;
+  const sessionName = attrs[AWS_ROLE_SESSION_NAME_ATTRIBUTE]?.[0] ?? '';
+  const sessionDuration = parseSessionDuration(attrs[AWS_SESSION_DURATION_ATTRIBUTE]);
+  const pairs = parseRolePairs(attrs[AWS_ROLE_ATTRIBUTE] ?? []);
+
+  return runIssuance({
+    actor,
+    request,
+    context,
+    deps,
+    federation: {
+      sessionName: () => sessionName,
+      effectiveDuration: (requested) => {
+        if (sessionDuration === undefined || sessionDuration >= requested) return { seconds: requested };
+        return { seconds: sessionDuration, notice: samlDurationNotice(sessionDuration, requested) };
+      },
+      prepare: async (m) => {
+        if (!m.samlProviderArn) {
+          throw new AppError('upstream', `This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask ${deps.supportContact} to set the SAML provider ARN of the mapping.`);
+        }
+        if (!pairs.some((p) => p.roleArn === m.roleArn && p.principalArn === m.samlProviderArn)) {
+          deps.log.warn('SAML issuance refused', { reason: 'role_missing', roleArn: m.roleArn, offered: pairs.map((p) => p.roleArn) });
+          throw new AppError('forbidden', explainSamlFailure('role_missing', { purpose: 'issuance' }));
+        }
+        if (!ROLE_SESSION_NAME.test(sessionName)) {
+          deps.log.warn('SAML issuance refused', { reason: 'no RoleSessionName' });
+          throw new AppError('upstream', 'Your identity provider did not send a usable session name (RoleSessionName) for AWS. Ask your IdP admins to check the AWS application.');
+        }
+        if (sessionDuration !== undefined && sessionDuration < 900) {
+          throw new AppError('upstream', `Your IdP session limits duration to ${Math.floor(sessionDuration / 60)} minutes, below AWS's minimum of 15 minutes. Ask your IdP admins to raise SessionDuration.`);
+        }
+      },
+      call: ({ m, endpoint, durationSeconds }) =>
+        deps.assumeRoleWithSaml({
+          endpoint,
+          region: m.stsRegion,
+          roleArn: m.roleArn,
+          principalArn: m.samlProviderArn ?? '',
+          samlAssertion: assertion.samlResponse,
+          durationSeconds,
+          sessionPolicy: m.sessionPolicy,
+          policyArns: m.managedPolicyArns,
+        }),
+      explain: (result, m, partition) => {
+        if (result.code === 'ExpiredTokenException' || result.code === 'ExpiredToken') {
+          return new AppError('upstream', explainSamlFailure('expired', { purpose: 'issuance' }), { detail: { stsErrorCode: result.code } });
+        }
+        if (result.code === 'InvalidIdentityToken') {
+          return new AppError('upstream', `AWS did not accept the SAML response from your identity provider for this role (the IAM SAML provider ${m.samlProviderArn ?? ''} may hold another certificate). Try again; if it persists, ask an admin to check the SAML provider's metadata in IAM.`, {
+            detail: { stsErrorCode: result.code },
+          });
+        }
+        const why = explainStsError(result.code, {
+          roleArn: m.roleArn,
+          region: m.stsRegion,
+          maxDurationSeconds: m.maxDurationSeconds,
+          expectedTrust: `Federated "${m.samlProviderArn ?? ''}", Action "sts:AssumeRoleWithSAML", Condition StringEquals "SAML:aud" = "${awsSamlAudience(partition)}"`,
+        });
+        return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code } });
+      },
+      details: { via: 'saml', samlIssuer: assertion.facts.issuer },
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+// Creates one mapping: validated, refused when the group already maps to the role, audited as
+// MAPPING_CREATED in the same transaction.
+import type { Actor } from '@/lib/auth/actor';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Db } from '@/lib/db/create-client';
+import { toExportedMapping } from './mapping-document';
+import { auditActorOf, changedBy, duplicateError, findDuplicate, invalidMapping, lockMappings } from './mapping-tx';
+import { mappingSelect, toMappingView, type MappingView } from './mapping-view';
+import { validateMapping } from './validate-mapping';
+
+export async function createMapping(opts: { db: Db; actor: Actor; input: unknown; requestId?: string }): Promise<MappingView> {
+  const v = validateMapping(opts.input);
+  if (!v.ok) throw invalidMapping(v.fields);
+  const data = v.value;
+  const row = await opts.db.$transaction(async (tx) => {
+    await lockMappings(tx);
+    if (await findDuplicate(tx, data)) throw duplicateError(data.idpGroup, data.roleArn);
+    const created = await tx.roleMapping.create({
+      data: { ...data, createdBy: changedBy(opts.actor), updatedBy: changedBy(opts.actor) },
+      select: mappingSelect,
+    });
+    await appendAuditEvent(tx, {
+      type: 'MAPPING_CREATED',
+      actor: auditActorOf(opts.actor),
+      outcome: 'success',
+      requestId: opts.requestId,
+      mappingId: created.id,
+      roleArn: created.roleArn,
+      accountId: created.accountId,
+      details: { after: toExportedMapping(created) },
+    });
+    return created;
+  });
+  return toMappingView(row);
+}

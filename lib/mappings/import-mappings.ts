@@ -1,0 +1,102 @@
+import 'server-only';
+// Imports a mappings document: every row is validated first; the changes are shown (dry run) and
+// then applied all or nothing in one transaction, audited there as MAPPINGS_IMPORTED. "Apply"
+// names the plan it was shown (its digest), so a change made meanwhile is refused, not overwritten.
+import type { Actor } from '@/lib/auth/actor';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import type { Db } from '@/lib/db/create-client';
+import { AppError } from '@/lib/errors/app-error';
+import { diffAccess, type AccessDiff, type SeenPerson } from './diff-access';
+import { parseMappingDocument, toExportedMapping, type ExportedMapping } from './mapping-document';
+import { auditActorOf, changedBy, lockMappings, type Tx } from './mapping-tx';
+import { mappingSelect } from './mapping-view';
+import { isEmptyPlan, planDigest, planImport, type CurrentMapping, type ImportMode, type ImportPlan } from './plan-import';
+
+export interface ImportSummary {
+  mode: ImportMode;
+  digest: string;
+  applied: boolean;
+  create: ExportedMapping[];
+  update: Array<{ id: string; changedFields: string[]; before: ExportedMapping; after: ExportedMapping }>;
+  delete: Array<ExportedMapping & { id: string }>;
+  unchanged: number;
+  access: AccessDiff;
+}
+
+async function currentMappings(db: Db | Tx): Promise<CurrentMapping[]> {
+  const rows = await db.roleMapping.findMany({ select: mappingSelect });
+  return rows.map(({ createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...m }) => m);
+}
+
+function summarise(plan: ImportPlan, mode: ImportMode, applied: boolean, current: CurrentMapping[], people: SeenPerson[]): ImportSummary {
+  const deleted = new Set(plan.delete.map((d) => d.id));
+  const updated = new Map(plan.update.map((u) => [u.id, u.after]));
+  const after = [
+    ...current.filter((m) => !deleted.has(m.id)).map((m) => ({ ...m, ...(updated.get(m.id) ?? {}) })),
+    ...plan.create.map((m, i) => ({ ...m, id: `new-${i}` })),
+  ];
+  return {
+    mode,
+    digest: planDigest(plan),
+    applied,
+    create: plan.create.map(toExportedMapping),
+    update: plan.update.map((u) => ({ id: u.id, changedFields: u.changedFields, before: toExportedMapping(u.before), after: toExportedMapping(u.after) })),
+    delete: plan.delete.map((d) => ({ id: d.id, ...toExportedMapping(d) })),
+    unchanged: plan.unchanged,
+    access: diffAccess({ before: current, after, people }),
+  };
+}
+
+export async function importMappings(opts: {
+  db: Db;
+  actor: Actor;
+  document: unknown;
+  mode: ImportMode;
+  apply: boolean;
+  expectedDigest?: string;
+  people: SeenPerson[];
+  requestId?: string;
+}): Promise<ImportSummary> {
+  const parsed = parseMappingDocument(opts.document);
+  if (!parsed.ok) {
+    const fields = Object.fromEntries(parsed.rows.map((r) => [`row ${r.row}`, Object.entries(r.fields).map(([k, v]) => `${k}: ${v}`).join('; ')]));
+    throw new AppError('invalid_input', parsed.message, { fields, detail: { rows: parsed.rows } });
+  }
+  if (!opts.apply) {
+    const current = await currentMappings(opts.db);
+    return summarise(planImport({ current, incoming: parsed.mappings, mode: opts.mode }), opts.mode, false, current, opts.people);
+  }
+  if (!opts.expectedDigest) throw new AppError('invalid_input', 'Preview the import first, then apply the changes you were shown.');
+  return opts.db.$transaction(
+    async (tx) => {
+      await lockMappings(tx);
+      const current = await currentMappings(tx);
+      const plan = planImport({ current, incoming: parsed.mappings, mode: opts.mode });
+      if (planDigest(plan) !== opts.expectedDigest) {
+        throw new AppError('conflict', 'The mappings changed since you previewed this import. Preview it again to see the changes it would make now.');
+      }
+      if (isEmptyPlan(plan)) return summarise(plan, opts.mode, true, current, opts.people);
+      const by = changedBy(opts.actor);
+      if (plan.delete.length > 0) await tx.roleMapping.deleteMany({ where: { id: { in: plan.delete.map((d) => d.id) } } });
+      for (const u of plan.update) await tx.roleMapping.update({ where: { id: u.id }, data: { ...u.after, updatedBy: by } });
+      if (plan.create.length > 0) await tx.roleMapping.createMany({ data: plan.create.map((m) => ({ ...m, createdBy: by, updatedBy: by })) });
+      const summary = summarise(plan, opts.mode, true, current, opts.people);
+      await appendAuditEvent(tx, {
+        type: 'MAPPINGS_IMPORTED',
+        actor: auditActorOf(opts.actor),
+        outcome: 'success',
+        requestId: opts.requestId,
+        details: {
+          mode: opts.mode,
+          digest: summary.digest,
+          counts: { created: plan.create.length, updated: plan.update.length, deleted: plan.delete.length, unchanged: plan.unchanged },
+          created: summary.create,
+          updated: summary.update,
+          deleted: summary.delete,
+        },
+      });
+      return summary;
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { serializeMappingDocument, toMappingDocument } from './mapping-document';
+
+const row = (over: Partial<Parameters<typeof toMappingDocument>[0][number]> = {}) => ({
+  idpGroup: 'g',
+  idpKind: 'OIDC' as const,
+  roleArn: 'arn:aws:iam::111122223333:role/X',
+  accountLabel: 'a',
+  roleLabel: 'r',
+  description: '',
+  maxDurationSeconds: 3600,
+  stsRegion: 'us-east-1',
+  allowedRegions: ['us-east-1'],
+  sessionPolicy: null as string | null,
+  managedPolicyArns: [] as string[],
+  samlProviderArn: null as string | null,
+  enabled: true,
+  ...over,
+});
+
+describe('mapping document', () => {
+  it('exports a stored policy as an object', () => {
+    const doc = toMappingDocument([row({ sessionPolicy: '{"Version":"2012-10-17","Statement":[]}' })]);
+    expect(doc.mappings[0]?.sessionPolicy).toEqual({ Version: '2012-10-17', Statement: [] });
+  });
+
+  it('keeps the text of a stored policy that does not parse instead of failing the whole export', () => {
+    const doc = toMappingDocument([row({ sessionPolicy: '{"Version":' }), row({ idpGroup: 'h' })]);
+    expect(doc.mappings.map((m) => m.sessionPolicy)).toEqual(['{"Version":', null]);
+    expect(serializeMappingDocument(doc)).toContain('"sessionPolicy": "{\\"Version\\":"');
+  });
+});

@@ -1,0 +1,38 @@
+// The sandbox AWS roles carry exactly the trust policy the editor prints — except
+// DataScienceLegacy, which is wrong on purpose so the AccessDenied explanation can be seen.
+import { describe, expect, it } from 'vitest';
+import raw from '@/sandbox/world.json';
+import { accountOfArn, parseWorld, samlProviderArn, type WorldRole } from '@/sandbox/aws/world';
+import { trustPolicyFor } from './trust-policy';
+
+/** Which IdP kinds a role's trust policy serves, by the STS actions it allows. */
+function kindOf(role: WorldRole): 'OIDC' | 'SAML' | 'BOTH' {
+  const text = JSON.stringify(role.trustPolicy);
+  const oidc = text.includes('sts:AssumeRoleWithWebIdentity');
+  const saml = text.includes('sts:AssumeRoleWithSAML');
+  return oidc && saml ? 'BOTH' : saml ? 'SAML' : 'OIDC';
+}
+
+describe('sandbox/world.json trust policies', () => {
+  for (const vars of [
+    { OIDC_ISSUER: 'http://localhost:4001', OIDC_CLIENT_ID: 'keyport', SAML_METADATA_URL: 'http://localhost:4002/metadata' },
+    { OIDC_ISSUER: 'https://idp.example.com/realms/corp', OIDC_CLIENT_ID: 'keyport-prod', SAML_METADATA_URL: 'https://idp.example.com/saml/metadata' },
+  ]) {
+    it(`equal the generator output for issuer ${vars.OIDC_ISSUER}`, () => {
+      const world = parseWorld(raw, vars);
+      expect(world.roles.length).toBeGreaterThan(3);
+      for (const role of world.roles) {
+        const provider = world.samlProviders.find((p) => p.account === accountOfArn(role.arn));
+        const generated = trustPolicyFor({
+          idpKind: kindOf(role),
+          roleArn: role.arn,
+          issuer: vars.OIDC_ISSUER,
+          clientId: vars.OIDC_CLIENT_ID,
+          samlProviderArn: provider ? samlProviderArn(provider) : null,
+        });
+        if (role.arn.endsWith('/DataScienceLegacy')) expect(role.trustPolicy, role.arn).not.toEqual(generated);
+        else expect(role.trustPolicy, role.arn).toEqual(generated);
+      }
+    });
+  }
+});

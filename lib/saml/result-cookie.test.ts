@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { cookieHeader, openResult, resultCookieName, sealResult } from './result-cookie';
+
+const SECRET = 'z'.repeat(40);
+
+describe('SAML result cookie', () => {
+  it('round-trips a result for its session, and refuses another key or a tampered value', () => {
+    const sealed = sealResult({ sessionId: 's1', status: 200, body: { ok: 1 } }, SECRET);
+    expect(sealed).not.toContain('s1');
+    expect(openResult(sealed, SECRET)).toMatchObject({ sessionId: 's1', status: 200, body: { ok: 1 } });
+    expect(openResult(sealed, 'q'.repeat(40))).toBeNull();
+    const [v, iv, body = '', tag] = sealed.split('.');
+    const flipped = `${body.slice(0, 5)}${body[5] === 'A' ? 'B' : 'A'}${body.slice(6)}`;
+    expect(openResult([v, iv, flipped, tag].join('.'), SECRET)).toBeNull();
+  });
+
+  it('is HttpOnly, Lax, short-lived, and __Host- over https', () => {
+    expect(resultCookieName(true)).toBe('__Host-keyport.saml-result');
+    expect(cookieHeader('n', 'v', { secure: true, maxAge: 120 })).toBe('n=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=120; Secure');
+  });
+});

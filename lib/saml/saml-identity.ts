@@ -1,0 +1,35 @@
+// Pure: who a validated SAML sign-in assertion names — NameID as the subject, the groups from the
+// configured attribute (every value in full), and the usual e-mail / name / username attributes.
+import type { AssertionFacts } from './read-assertion';
+
+const EMAIL = ['email', 'mail', 'urn:oid:0.9.2342.19200300.100.1.3', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'];
+const NAME = ['name', 'displayName', 'urn:oid:2.16.840.1.113730.3.1.241', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/name'];
+const USERNAME = ['username', 'uid', 'urn:oid:0.9.2342.19200300.100.1.1'];
+
+export interface SamlIdentity {
+  sub: string;
+  email: string | null;
+  name: string | null;
+  username: string | null;
+  groups: string[];
+}
+
+function first(attrs: Record<string, string[]>, names: readonly string[]): string | null {
+  for (const n of names) {
+    const v = attrs[n]?.find((x) => x.length > 0);
+    if (v) return v;
+  }
+  return null;
+}
+
+export function samlIdentity(facts: AssertionFacts, groupsAttribute: string): SamlIdentity {
+  if (!facts.nameId) throw new Error('assertion has no NameID');
+  const groups = [...new Set((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256))];
+  return {
+    sub: facts.nameId,
+    email: first(facts.attributes, EMAIL),
+    name: first(facts.attributes, NAME),
+    username: first(facts.attributes, USERNAME),
+    groups,
+  };
+}

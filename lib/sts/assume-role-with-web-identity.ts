@@ -1,55 +1,10 @@
 import 'server-only';
-// Calls STS AssumeRoleWithWebIdentity at the mapping's endpoint. Transient failures (throttling,
-// the IdP unreachable from AWS, network) are retried with bounded backoff; everything else is
-// returned as an StsFailure with AWS's error code and request id for the audit.
-import { AssumeRoleWithWebIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { TemporaryCredentials } from '@/lib/credentials/types';
-import { explainStsError } from './explain-sts-error';
+// Calls STS AssumeRoleWithWebIdentity at the mapping's endpoint with the person's ID token
+// (retries and error reporting in send-assume-role.ts).
+import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+import { sendAssumeRole, type StsFailure, type StsSuccess } from './send-assume-role';
 
-export interface StsSuccess {
-  ok: true;
-  credentials: TemporaryCredentials;
-  assumedRoleArn: string;
-  stsRequestId: string | null;
-  attempts: number;
-}
-
-export interface StsFailure {
-  ok: false;
-  code: string;
-  stsRequestId: string | null;
-  attempts: number;
-  /** Server-log only: AWS's own message. */
-  awsMessage: string;
-}
-
-const clients = new Map<string, STSClient>();
-
-export function clientFor(endpoint: string, region: string): STSClient {
-  const key = `${endpoint}|${region}`;
-  let c = clients.get(key);
-  if (!c) {
-    c = new STSClient({
-      region,
-      endpoint,
-      maxAttempts: 1,
-      // The call is unsigned; no credential chain is consulted.
-      credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
-      requestHandler: new NodeHttpHandler({ connectionTimeout: 3_000, requestTimeout: 10_000 }),
-    });
-    clients.set(key, c);
-  }
-  return c;
-}
-
-export function errorCode(e: unknown): { code: string; requestId: string | null; message: string } {
-  const err = e as { name?: string; Code?: string; code?: string; message?: string; RequestId?: string; $metadata?: { requestId?: string; httpStatusCode?: number } };
-  let code = err.Code ?? err.name ?? 'Unknown';
-  if (['TimeoutError', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT'].includes(err.code ?? '') || code === 'TimeoutError') code = 'NetworkError';
-  if (code === 'Error' && err.$metadata?.httpStatusCode && err.$metadata.httpStatusCode >= 500) code = String(err.$metadata.httpStatusCode);
-  return { code, requestId: err.$metadata?.requestId ?? err.RequestId ?? null, message: err.message ?? '' };
-}
+export { clientFor, errorCode, type StsFailure, type StsSuccess } from './send-assume-role';
 
 export async function assumeRoleWithWebIdentity(opts: {
   endpoint: string;
@@ -63,40 +18,15 @@ export async function assumeRoleWithWebIdentity(opts: {
   maxAttempts?: number;
   backoffMs?: number;
 }): Promise<StsSuccess | StsFailure> {
-  const maxAttempts = opts.maxAttempts ?? 3;
-  const client = clientFor(opts.endpoint, opts.region);
-  let last: StsFailure | undefined;
-  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    try {
-      const out = await client.send(
-        new AssumeRoleWithWebIdentityCommand({
-          RoleArn: opts.roleArn,
-          RoleSessionName: opts.roleSessionName,
-          WebIdentityToken: opts.webIdentityToken,
-          DurationSeconds: opts.durationSeconds,
-          ...(opts.sessionPolicy ? { Policy: opts.sessionPolicy } : {}),
-          ...(opts.policyArns && opts.policyArns.length > 0 ? { PolicyArns: opts.policyArns.map((arn) => ({ arn })) } : {}),
-        }),
-      );
-      const c = out.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration || !out.AssumedRoleUser?.Arn) {
-        return { ok: false, code: 'IncompleteResponse', stsRequestId: out.$metadata.requestId ?? null, attempts: attempt, awsMessage: 'STS answered without credentials' };
-      }
-      return {
-        ok: true,
-        credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration },
-        assumedRoleArn: out.AssumedRoleUser.Arn,
-        stsRequestId: out.$metadata.requestId ?? null,
-        attempts: attempt,
-      };
-    } catch (e) {
-      const { code, requestId, message } = errorCode(e);
-      last = { ok: false, code, stsRequestId: requestId, attempts: attempt, awsMessage: message };
-      const retryable = explainStsError(code, { roleArn: opts.roleArn, region: opts.region, maxDurationSeconds: opts.durationSeconds }).retryable;
-      if (!retryable || attempt === maxAttempts) break;
-      const base = (opts.backoffMs ?? 200) * 2 ** (attempt - 1);
-      await new Promise((r) => setTimeout(r, base + Math.floor(Math.random() * base)));
-    }
-  }
-  return last ?? { ok: false, code: 'Unknown', stsRequestId: null, attempts: 0, awsMessage: '' };
+  return sendAssumeRole({
+    ...opts,
+    command: new AssumeRoleWithWebIdentityCommand({
+      RoleArn: opts.roleArn,
+      RoleSessionName: opts.roleSessionName,
+      WebIdentityToken: opts.webIdentityToken,
+      DurationSeconds: opts.durationSeconds,
+      ...(opts.sessionPolicy ? { Policy: opts.sessionPolicy } : {}),
+      ...(opts.policyArns && opts.policyArns.length > 0 ? { PolicyArns: opts.policyArns.map((arn) => ({ arn })) } : {}),
+    }),
+  });
 }

@@ -9,6 +9,7 @@ import 'server-only';
 import { z } from 'zod';
 import { createSession, loadActor } from '@/lib/auth/session-store';
 import { getConfig } from '@/lib/config';
+import { issuedBody } from '@/lib/issuance/issued-body';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { issueCredentialsWithSaml } from '@/lib/issuance/issue-credentials-with-saml';
@@ -102,26 +103,7 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
       },
       assertion: { samlResponse: opts.samlResponse, facts: validated.facts },
     });
-    const c = issued.credentials;
-    return {
-      location: `${back}?saml=result`,
-      cookies: [
-        seal(200, {
-          credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration.toISOString() },
-          assumedRoleArn: issued.assumedRoleArn,
-          sessionName: issued.sessionName,
-          roleArn: issued.roleArn,
-          roleLabel: issued.roleLabel,
-          accountId: issued.accountId,
-          accountLabel: issued.accountLabel,
-          region: issued.region,
-          durationSeconds: issued.durationSeconds,
-          partition: issued.partition,
-          requestId: opts.requestId,
-          ...(issued.notice ? { notice: issued.notice } : {}),
-        }),
-      ],
-    };
+    return { location: `${back}?saml=result`, cookies: [seal(200, issuedBody(issued, opts.requestId))] };
   } catch (e) {
     if (!isAppError(e)) throw e;
     return { location: `${back}?saml=result`, cookies: [seal(e.status, { error: { code: e.code, message: e.message, requestId: opts.requestId } })] };

@@ -7,6 +7,7 @@ import { readJson } from '@/lib/http/read-json';
 import { withAuth } from '@/lib/http/route';
 import { issueDeps } from '@/lib/issuance/deps';
 import { issueCredentials } from '@/lib/issuance/issue-credentials';
+import { issuedBody } from '@/lib/issuance/issued-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,21 +26,10 @@ export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ 
     context: { requestId, sourceIp, userAgent },
     deps: issueDeps(actor, log),
   });
-  const c = issued.credentials;
   return Response.json(
     {
-      credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration.toISOString() },
-      assumedRoleArn: issued.assumedRoleArn,
-      sessionName: issued.sessionName,
-      roleArn: issued.roleArn,
-      roleLabel: issued.roleLabel,
-      accountId: issued.accountId,
-      accountLabel: issued.accountLabel,
-      region: issued.region,
-      durationSeconds: issued.durationSeconds,
-      partition: issued.partition,
-      requestId,
-      ...(input.format ? { formatted: formatCredentials({ credentials: c, format: input.format }) } : {}),
+      ...issuedBody(issued, requestId),
+      ...(input.format ? { formatted: formatCredentials({ credentials: issued.credentials, format: input.format }) } : {}),
     },
     { headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } },
   );

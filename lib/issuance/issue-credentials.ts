@@ -20,9 +20,10 @@ import { consumeIssuanceQuota } from '@/lib/rate-limit/consume-issuance-quota';
 import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-identity';
 import { explainStsError } from '@/lib/sts/explain-sts-error';
 import { partitionOfArn, stsEndpoint } from '@/lib/sts/sts-endpoint';
+import { checkRequestBounds } from './check-request-bounds';
 import { appendAuditEvent, type AuditActor } from '@/lib/audit/append-audit-event';
 
-export const MIN_DURATION_SECONDS = 900;
+export { MIN_DURATION_SECONDS } from './check-request-bounds';
 
 export interface IssueRequest {
   mappingId: string;
@@ -206,16 +207,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
   const m: IssuableMapping = entitlement.mapping;
 
   // 2. Bounds from the mapping; nothing is recorded or called for bad input.
-  if (!Number.isInteger(request.durationSeconds) || request.durationSeconds < MIN_DURATION_SECONDS || request.durationSeconds > m.maxDurationSeconds) {
-    throw new AppError('invalid_input', `Choose a duration between 15 minutes and ${m.maxDurationSeconds / 60} minutes for this role.`, {
-      fields: { durationSeconds: `Between ${MIN_DURATION_SECONDS} and ${m.maxDurationSeconds} seconds.` },
-    });
-  }
-  if (!m.allowedRegions.includes(request.region)) {
-    throw new AppError('invalid_input', `Region ${request.region} is not offered for this role. Choose one of: ${m.allowedRegions.join(', ')}.`, {
-      fields: { region: `One of ${m.allowedRegions.join(', ')}.` },
-    });
-  }
+  checkRequestBounds(request, m);
 
   const sessionName = federation.sessionName(m);
   const partition = partitionOfArn(m.roleArn);

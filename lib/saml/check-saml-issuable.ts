@@ -5,7 +5,8 @@ import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db/create-client';
 import { findEntitlement, resolveEntitlements } from '@/lib/entitlements/resolve-entitlements';
 import { AppError } from '@/lib/errors/app-error';
-import { MIN_DURATION_SECONDS, type IssueRequest } from '@/lib/issuance/issue-credentials';
+import { checkRequestBounds } from '@/lib/issuance/check-request-bounds';
+import type { IssueRequest } from '@/lib/issuance/issue-credentials';
 
 export async function checkSamlIssuable(opts: { db: Db; actor: Actor; request: IssueRequest }): Promise<void> {
   const { db, actor, request } = opts;
@@ -20,14 +21,5 @@ export async function checkSamlIssuable(opts: { db: Db; actor: Actor; request: I
   if (!entitlement) throw new AppError('forbidden', 'None of your groups gives you this role.');
   const m = entitlement.mapping;
   if (!m.samlProviderArn) throw new AppError('upstream', 'This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask an admin to set the SAML provider ARN of the mapping.');
-  if (!Number.isInteger(request.durationSeconds) || request.durationSeconds < MIN_DURATION_SECONDS || request.durationSeconds > m.maxDurationSeconds) {
-    throw new AppError('invalid_input', `Choose a duration between 15 minutes and ${m.maxDurationSeconds / 60} minutes for this role.`, {
-      fields: { durationSeconds: `Between ${MIN_DURATION_SECONDS} and ${m.maxDurationSeconds} seconds.` },
-    });
-  }
-  if (!m.allowedRegions.includes(request.region)) {
-    throw new AppError('invalid_input', `Region ${request.region} is not offered for this role. Choose one of: ${m.allowedRegions.join(', ')}.`, {
-      fields: { region: `One of ${m.allowedRegions.join(', ')}.` },
-    });
-  }
+  checkRequestBounds(request, m);
 }

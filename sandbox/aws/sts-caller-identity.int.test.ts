@@ -57,7 +57,11 @@ describe('GetCallerIdentity with SigV4', () => {
 
   it('answers SignatureDoesNotMatch (403) for a wrong secret', async () => {
     const creds = await h.assume();
-    const err = await failure(() => h.sts({ ...creds, SecretAccessKey: `${creds.SecretAccessKey?.slice(0, -1)}x` }).send(new GetCallerIdentityCommand({})));
+    const secret = creds.SecretAccessKey ?? '';
+    // Change the last character to one it certainly is not (a fixed 'x' would be no change 1 time in 64).
+    const wrong = `${secret.slice(0, -1)}${secret.endsWith('x') ? 'y' : 'x'}`;
+    expect(wrong).not.toBe(secret);
+    const err = await failure(() => h.sts({ ...creds, SecretAccessKey: wrong }).send(new GetCallerIdentityCommand({})));
     expect(err.name).toBe('SignatureDoesNotMatch');
     expect(err.$metadata?.httpStatusCode).toBe(403);
   });

@@ -29,6 +29,7 @@ import {
   STYLESHEET_PATH,
 } from './pages';
 import { generateState, loadOrCreateState, writeState, type IdpState } from './state';
+import { HttpError, readForm } from '../http-form';
 
 export { subjectFor } from './directory';
 
@@ -71,15 +72,6 @@ export interface OidcIdp {
 const SCOPES = ['openid', 'offline_access', 'email', 'profile', 'groups'];
 const MAX_FORM_BYTES = 16 * 1024;
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function sendPage(res: ServerResponse, status: number, body: string): void {
   res.statusCode = status;
@@ -95,21 +87,6 @@ function redirect(res: ServerResponse, location: string): void {
   res.end();
 }
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') {
-    throw new HttpError(415, 'Unsupported form', 'Send the form as application/x-www-form-urlencoded.');
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_FORM_BYTES) throw new HttpError(413, 'Form too large', 'The form is too large.');
-    chunks.push(buf);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
 
 /**
  * Forms must come from this server's own pages. Browsers send Sec-Fetch-Site (which a page
@@ -389,7 +366,7 @@ export async function startOidcIdp(opts: StartOidcIdpOptions): Promise<OidcIdp> 
     if (interaction.prompt.name !== 'login') {
       throw new HttpError(400, 'Already signed in', 'This sign-in request no longer expects a password.');
     }
-    const form = await readForm(req);
+    const form = await readForm(req, { maxBytes: MAX_FORM_BYTES, requireFormType: true });
     const username = (form.get('username') ?? '').trim();
     const password = form.get('password') ?? '';
     const entry = directory.authenticate(username, password);
@@ -439,7 +416,7 @@ export async function startOidcIdp(opts: StartOidcIdpOptions): Promise<OidcIdp> 
     }
     if (req.method !== 'POST') throw new HttpError(405, 'Method not allowed', 'Use GET or POST.');
     assertSameOrigin(req, issuer);
-    const form = await readForm(req);
+    const form = await readForm(req, { maxBytes: MAX_FORM_BYTES, requireFormType: true });
     const username = form.get('username') ?? '';
     if (!directory.findByUsername(username)) {
       sendPage(res, 404, peoplePage({ people: people(), error: `No person "${username}" in the sandbox IdP.` }));

@@ -16,6 +16,7 @@ import { STYLESHEET, STYLESHEET_PATH } from '../oidc/pages';
 import { escapeXml, signedResponse } from './build-response';
 import { selfSignedCertificate } from './certificate';
 import { pageHeaders, postResponsePage, samlLoginPage, samlMessagePage } from './pages';
+import { HttpError, readForm } from '../http-form';
 
 export const AWS_SP_ENTITY_ID = 'urn:amazon:webservices';
 export const AWS_SIGNIN_SAML = 'https://signin.aws.amazon.com/saml';
@@ -79,27 +80,7 @@ function loadOrCreateKey(statePath: string | undefined): { privateKeyPem: string
   return key;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
-async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_FORM_BYTES) throw new HttpError(413, 'Form too large', 'The form is too large.');
-    chunks.push(buf);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-}
 
 interface AuthnRequest {
   id: string;
@@ -257,7 +238,7 @@ export async function startSamlIdp(opts: StartSamlIdpOptions): Promise<SamlIdp> 
       return;
     }
     if (u.pathname === '/sso/login' && req.method === 'POST') {
-      const form = await readForm(req);
+      const form = await readForm(req, { maxBytes: MAX_FORM_BYTES });
       const samlRequest = form.get('SAMLRequest') ?? '';
       const relayState = form.get('RelayState');
       const request = parseAuthnRequest(samlRequest);

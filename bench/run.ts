@@ -28,7 +28,7 @@ import { machineInfo } from './machine';
 import { benchPageWeight } from './page-weight';
 import { signInToPortal } from './portal-session';
 import { renderReport, type Section } from './report';
-import { startBenchStack, type BenchStack } from './stack';
+import { BENCH_ENV, BENCH_PORT_OFFSET, startBenchStack, type BenchStack } from './stack';
 
 const root = path.resolve(import.meta.dirname, '..');
 const say = (m: string) => process.stdout.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}\n`);
@@ -272,9 +272,11 @@ async function main(): Promise<void> {
         'Machine-dependent figures stand beside a baseline measured in the same run; compare ratios across machines, not absolute times.',
       ],
     }) + (existsSync(findings) ? `\n${readFileSync(findings, 'utf8')}` : '');
-  writeFileSync(path.join(root, 'bench/RESULTS.md'), report);
+  // A bench moved by BENCH_PORT_OFFSET is a side run: its report stays in its own data folder.
+  const resultsFile = BENCH_PORT_OFFSET === 0 ? 'bench/RESULTS.md' : path.join(BENCH_ENV.KEYPORT_DATA_DIR, 'RESULTS.md');
+  writeFileSync(path.join(root, resultsFile), report);
   process.stdout.write(`\n${report}\n`);
-  say('wrote bench/RESULTS.md');
+  say(`wrote ${resultsFile}`);
 }
 
 main().catch((e: unknown) => {

@@ -13,14 +13,19 @@ export interface BenchStack {
   stop(): Promise<void>;
 }
 
+/** BENCH_PORT_OFFSET (default 0) moves the ports and folders, so two benches can run side by side. */
+export const BENCH_PORT_OFFSET = Number.parseInt(process.env.BENCH_PORT_OFFSET ?? '0', 10) || 0;
+const port = (p: number) => String(p + BENCH_PORT_OFFSET);
+const folder = (f: string) => (BENCH_PORT_OFFSET === 0 ? f : `${f}-${BENCH_PORT_OFFSET}`);
+
 export const BENCH_ENV = {
-  PORT: '3160',
-  SANDBOX_OIDC_PORT: '4061',
-  SANDBOX_AWS_PORT: '4626',
-  SANDBOX_SAML_PORT: '4062',
-  SANDBOX_PG_PORT: '5493',
-  KEYPORT_DATA_DIR: '.data/bench',
-  NEXT_DIST_DIR: '.data/next-bench',
+  PORT: port(3160),
+  SANDBOX_OIDC_PORT: port(4061),
+  SANDBOX_AWS_PORT: port(4626),
+  SANDBOX_SAML_PORT: port(4062),
+  SANDBOX_PG_PORT: port(5493),
+  KEYPORT_DATA_DIR: folder('.data/bench'),
+  NEXT_DIST_DIR: folder('.data/next-bench'),
   ISSUE_RATE_LIMIT_PER_HOUR: '100000',
   NEXT_TELEMETRY_DISABLED: '1',
   LOG_LEVEL: 'warn',

@@ -290,7 +290,16 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
     port,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()));
+        server.close((err) => {
+          if (err) return reject(err);
+          // The journal folds into the state file, so a clean stop leaves one file behind.
+          try {
+            state.persist(now());
+            resolve();
+          } catch (e) {
+            reject(e instanceof Error ? e : new Error(String(e)));
+          }
+        });
         server.closeAllConnections();
       }),
     stats: () => ({ calls: { ...calls }, recent: [...recent] }),

@@ -1,7 +1,10 @@
 // The sandbox's mutable state: issued sessions and IAM changes (inline role policies). With a
-// state path, every change is written (atomically, mode 0600) and reloaded on start, so keys stay
-// valid and revocations stay in force across a restart.
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
+// state path, every change is written (mode 0600) and reloaded on start, so keys stay valid and
+// revocations stay in force across a restart. Each issued session is one line appended to a
+// journal beside the state file (O(1) per issuance, as a real STS would not slow down with the
+// number of sessions); policy changes, start and close rewrite the state file atomically and
+// empty the journal, and so does a journal grown past JOURNAL_COMPACT_LINES.
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { World, WorldRole } from './world';
@@ -37,17 +40,30 @@ type StateFile = z.output<typeof StateFileSchema>;
 
 /** Expired sessions are kept a day (so callers get ExpiredToken, not InvalidClientTokenId), then dropped. */
 const EXPIRED_RETENTION_MS = 24 * 60 * 60 * 1000;
+const JOURNAL_COMPACT_LINES = 10_000;
+
+/** The journal of sessions issued since the state file was last written. */
+export function journalPathOf(statePath: string): string {
+  return `${statePath}.journal`;
+}
 
 export class SandboxState {
   private readonly sessions = new Map<string, IssuedSession>();
   /** Roles whose inline policies were changed through IAM; others use the world's. */
   private readonly changedPolicies = new Map<string, Map<string, string>>();
+  private journalLines = 0;
 
   constructor(
     private readonly world: World,
     private readonly statePath?: string,
   ) {
-    if (statePath !== undefined && existsSync(statePath)) this.load(statePath);
+    if (statePath === undefined) return;
+    if (existsSync(statePath)) this.load(statePath);
+    const journal = journalPathOf(statePath);
+    if (existsSync(journal)) {
+      this.replayJournal(journal);
+      this.persist(new Date());
+    }
   }
 
   private load(path: string): void {
@@ -63,7 +79,24 @@ export class SandboxState {
     }
   }
 
-  private persist(now: Date): void {
+  /** Sessions appended since the last state file; a torn last line (a crash mid-append) is skipped. */
+  private replayJournal(path: string): void {
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (line.trim() === '') return;
+      let session: IssuedSession;
+      try {
+        session = IssuedSessionSchema.parse(JSON.parse(line));
+      } catch (e) {
+        if (i >= lines.length - 2) return;
+        throw new Error(`sandbox AWS: journal ${path} line ${i + 1} is unreadable (${e instanceof Error ? e.message : String(e)}); move it away to start fresh`);
+      }
+      this.sessions.set(session.accessKeyId, session);
+    });
+  }
+
+  /** Writes the whole state file and empties the journal (on start, close and policy changes). */
+  persist(now: Date): void {
     if (this.statePath === undefined) return;
     for (const [id, s] of this.sessions) {
       if (Date.parse(s.expiresAt) + EXPIRED_RETENTION_MS < now.getTime()) this.sessions.delete(id);
@@ -77,11 +110,21 @@ export class SandboxState {
     const tmp = `${this.statePath}.${process.pid}.tmp`;
     writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
     renameSync(tmp, this.statePath);
+    // A crash between the rename and this leaves sessions in both files: replaying them is harmless.
+    rmSync(journalPathOf(this.statePath), { force: true });
+    this.journalLines = 0;
   }
 
   addSession(session: IssuedSession, now: Date): void {
     this.sessions.set(session.accessKeyId, session);
-    this.persist(now);
+    if (this.statePath === undefined) return;
+    if (this.journalLines >= JOURNAL_COMPACT_LINES) {
+      this.persist(now);
+      return;
+    }
+    mkdirSync(dirname(this.statePath), { recursive: true });
+    appendFileSync(journalPathOf(this.statePath), `${JSON.stringify(session)}\n`, { mode: 0o600 });
+    this.journalLines++;
   }
 
   session(accessKeyId: string): IssuedSession | undefined {

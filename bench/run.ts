@@ -117,7 +117,7 @@ async function issuanceBreakdown(stack: BenchStack, who: Issuer, token: () => Pr
   const arms: Record<string, () => Promise<void>> = {
     'issueCredentials() in-process (no HTTP, Next.js or session)': async () =>
       void (await issueCredentials({ actor, request: { mappingId: who.mappingId, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: randomUUID(), sourceIp: null, userAgent: 'bench' }, deps })),
-    'consumeIssuanceQuota() (interactive transaction)': async () => void (await consumeIssuanceQuota({ db, key: `bench:${who.username}`, limitPerHour: 100_000 })),
+    'consumeIssuanceQuota() (one statement, unlogged table)': async () => void (await consumeIssuanceQuota({ db, key: `bench:${who.username}`, limitPerHour: 100_000 })),
     'appendAuditEvent() (one chained insert)': async () => void (await appendAuditEvent(db, { type: 'ISSUE_REQUESTED', actor: auditActor, intentId: randomUUID(), details: { bench: true } })),
     'SELECT 1 through Prisma': async () => void (await db.$queryRaw`SELECT 1`),
   };

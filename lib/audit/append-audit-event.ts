@@ -4,6 +4,8 @@
 // The database chains each event to the previous one (trigger audit_events_chain: seq, prev_hash,
 // hash) under a transaction-scoped advisory lock held until the caller's transaction ends — so in
 // a transaction, append the audit event last, after the change it records, and keep it short.
+// A standalone event (the issuance path's) goes through recordAuditEvent, which commits concurrent
+// events together.
 import type { Db } from '@/lib/db/create-client';
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditEventType } from './event-types';
@@ -49,36 +51,37 @@ function assertNoSecrets(details: Record<string, unknown>, path = 'details'): vo
   }
 }
 
-export async function appendAuditEvent(db: Tx, e: AuditEventInput): Promise<{ id: bigint }> {
+/** The row for one event, checked: `details` must hold no secret. */
+export function auditEventRow(e: AuditEventInput): Prisma.AuditEventCreateManyInput {
   const details = e.details ?? {};
   assertNoSecrets(details);
-  const row = await db.auditEvent.create({
-    data: {
-      type: e.type,
-      outcome: e.outcome ?? null,
-      intentId: e.intentId ?? null,
-      requestId: e.requestId ?? null,
-      actorSub: e.actor?.sub ?? null,
-      actorEmail: e.actor?.email ?? null,
-      actorName: e.actor?.name ?? null,
-      actorGroups: e.actor?.groups ?? [],
-      idpKind: e.actor?.idpKind ?? null,
-      mappingId: e.mappingId ?? null,
-      roleArn: e.roleArn ?? null,
-      accountId: e.accountId ?? null,
-      sessionName: e.sessionName ?? null,
-      durationSeconds: e.durationSeconds ?? null,
-      region: e.region ?? null,
-      sourceIp: e.sourceIp ?? null,
-      userAgent: e.userAgent ?? null,
-      accessKeyId: e.accessKeyId ?? null,
-      expiresAt: e.expiresAt ?? null,
-      assumedRoleArn: e.assumedRoleArn ?? null,
-      stsRequestId: e.stsRequestId ?? null,
-      errorCode: e.errorCode ?? null,
-      details: details as Prisma.InputJsonValue,
-    },
-    select: { id: true },
-  });
-  return row;
+  return {
+    type: e.type,
+    outcome: e.outcome ?? null,
+    intentId: e.intentId ?? null,
+    requestId: e.requestId ?? null,
+    actorSub: e.actor?.sub ?? null,
+    actorEmail: e.actor?.email ?? null,
+    actorName: e.actor?.name ?? null,
+    actorGroups: e.actor?.groups ?? [],
+    idpKind: e.actor?.idpKind ?? null,
+    mappingId: e.mappingId ?? null,
+    roleArn: e.roleArn ?? null,
+    accountId: e.accountId ?? null,
+    sessionName: e.sessionName ?? null,
+    durationSeconds: e.durationSeconds ?? null,
+    region: e.region ?? null,
+    sourceIp: e.sourceIp ?? null,
+    userAgent: e.userAgent ?? null,
+    accessKeyId: e.accessKeyId ?? null,
+    expiresAt: e.expiresAt ?? null,
+    assumedRoleArn: e.assumedRoleArn ?? null,
+    stsRequestId: e.stsRequestId ?? null,
+    errorCode: e.errorCode ?? null,
+    details: details as Prisma.InputJsonValue,
+  };
+}
+
+export async function appendAuditEvent(db: Tx, e: AuditEventInput): Promise<{ id: bigint }> {
+  return db.auditEvent.create({ data: auditEventRow(e), select: { id: true } });
 }

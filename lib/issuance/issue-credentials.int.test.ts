@@ -181,7 +181,7 @@ describe('issueCredentials (OIDC)', () => {
     // A client whose audit insert fails: the entitlement and quota queries work, the write does not.
     const failingAudit = new Proxy(db, {
       get(target, prop, receiver) {
-        if (prop === 'auditEvent') return { ...target.auditEvent, create: () => Promise.reject(new Error('disk full')) };
+        if (prop === 'auditEvent') return { create: () => Promise.reject(new Error('disk full')), createMany: () => Promise.reject(new Error('disk full')) };
         return Reflect.get(target, prop, receiver);
       },
     }) as Db;

@@ -21,7 +21,8 @@ import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-iden
 import { explainStsError } from '@/lib/sts/explain-sts-error';
 import { partitionOfArn, stsEndpoint } from '@/lib/sts/sts-endpoint';
 import { checkRequestBounds } from './check-request-bounds';
-import { appendAuditEvent, type AuditActor } from '@/lib/audit/append-audit-event';
+import type { AuditActor } from '@/lib/audit/append-audit-event';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 
 export { MIN_DURATION_SECONDS } from './check-request-bounds';
 
@@ -190,7 +191,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
   }
   const entitlement = findEntitlement(resolveEntitlements({ groups: actor.groups, idpKind: actor.idpKind, mappings }), request.mappingId);
   if (!entitlement) {
-    await appendAuditEvent(deps.db, {
+    await recordAuditEvent(deps.db, {
       type: 'ISSUE_DENIED',
       actor: who,
       outcome: 'denied',
@@ -234,7 +235,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
     throw recordingUnavailable();
   }
   if (!quota.allowed) {
-    await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_RATE_LIMITED', outcome: 'denied', details: { limitPerHour: deps.rateLimitPerHour, retryAfterSeconds: quota.retryAfterSeconds } }).catch(
+    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_RATE_LIMITED', outcome: 'denied', details: { limitPerHour: deps.rateLimitPerHour, retryAfterSeconds: quota.retryAfterSeconds } }).catch(
       (e: unknown) => deps.log.error('could not record ISSUE_RATE_LIMITED', { error: e }),
     );
     throw new AppError('rate_limited', `You have requested credentials ${deps.rateLimitPerHour} times in the last hour, the most Keyport allows. Try again in ${Math.ceil(quota.retryAfterSeconds / 60)} minutes.`, {
@@ -247,7 +248,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
   // 4. Write-ahead: the intent is committed before AWS is asked.
   const intentId = randomUUID();
   try {
-    await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: entitlement.viaGroups, ...federation.details } });
+    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: entitlement.viaGroups, ...federation.details } });
   } catch (e) {
     deps.log.error('could not record ISSUE_REQUESTED; refusing to issue', { error: e });
     throw recordingUnavailable();
@@ -261,7 +262,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
   if (!result.ok) {
     deps.log.warn('STS refused', { code: result.code, stsRequestId: result.stsRequestId, awsMessage: result.awsMessage, roleArn: m.roleArn, attempts: result.attempts });
     try {
-      await appendAuditEvent(deps.db, { ...base, type: 'ISSUE_FAILED', outcome: 'failure', intentId, errorCode: result.code, stsRequestId: result.stsRequestId, details: { attempts: result.attempts } });
+      await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_FAILED', outcome: 'failure', intentId, errorCode: result.code, stsRequestId: result.stsRequestId, details: { attempts: result.attempts } });
     } catch (e) {
       deps.log.error('could not record ISSUE_FAILED', { error: e, intentId });
     }
@@ -269,7 +270,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
   }
 
   try {
-    await appendAuditEvent(deps.db, {
+    await recordAuditEvent(deps.db, {
       ...base,
       type: 'ISSUE_SUCCEEDED',
       outcome: 'success',

@@ -7,7 +7,7 @@ import { formatCredentials } from '@/lib/credentials/format-credentials';
 import { formatCredentialsFile } from '@/lib/credentials/format-credentials-file';
 import { formatExpiration } from '@/lib/credentials/format-expiration';
 import { formatRemaining } from '@/lib/credentials/format-remaining';
-import { isValidProfileName } from '@/lib/credentials/profile-name-schema';
+import { isValidProfileName } from '@/lib/credentials/profile-name-problem';
 import type { TemporaryCredentials } from '@/lib/credentials/types';
 import { CopyButton } from './copy-button';
 

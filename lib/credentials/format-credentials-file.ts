@@ -1,6 +1,6 @@
-import { parseOrThrow } from './credential-input-error';
-import { profileNameSchema } from './profile-name-schema';
-import { temporaryCredentialsSchema } from './temporary-credentials-schema';
+import { checkTemporaryCredentials } from './check-temporary-credentials';
+import { CredentialInputError } from './credential-input-error';
+import { profileNameProblem } from './profile-name-problem';
 import type { TemporaryCredentials } from './types';
 
 /**
@@ -13,7 +13,8 @@ import type { TemporaryCredentials } from './types';
  *
  * The expiration is not written: the shared credentials file has no standard key for it and the
  * CLI ignores unknown ones. Throws `CredentialInputError` (field `profileName`) for a name
- * `profileNameSchema` rejects, with a message saying what is wrong.
+ * `profileNameProblem` rejects, with a message saying what is wrong, and for unsafe credentials as
+ * `formatCredentials` does. Free of zod: the credentials page formats in the browser.
  */
 export function formatCredentialsFile({
   credentials,
@@ -22,13 +23,14 @@ export function formatCredentialsFile({
   credentials: TemporaryCredentials;
   profileName: string;
 }): string {
-  const name = parseOrThrow({ schema: profileNameSchema, value: profileName, field: 'profileName' });
-  const creds = parseOrThrow({ schema: temporaryCredentialsSchema, value: credentials, field: 'credentials' });
+  const problem = profileNameProblem(profileName);
+  if (problem) throw new CredentialInputError({ field: 'profileName', message: problem });
+  checkTemporaryCredentials(credentials);
   return [
-    `[${name}]`,
-    `aws_access_key_id = ${creds.accessKeyId}`,
-    `aws_secret_access_key = ${creds.secretAccessKey}`,
-    `aws_session_token = ${creds.sessionToken}`,
+    `[${profileName}]`,
+    `aws_access_key_id = ${credentials.accessKeyId}`,
+    `aws_secret_access_key = ${credentials.secretAccessKey}`,
+    `aws_session_token = ${credentials.sessionToken}`,
     '',
   ].join('\n');
 }

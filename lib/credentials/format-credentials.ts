@@ -1,6 +1,5 @@
-import { parseOrThrow } from './credential-input-error';
+import { checkTemporaryCredentials } from './check-temporary-credentials';
 import { formatCliExpiration } from './format-cli-expiration';
-import { temporaryCredentialsSchema } from './temporary-credentials-schema';
 import type { ExportFormat, TemporaryCredentials } from './types';
 
 // Byte-for-byte the output of `aws configure export-credentials --format F` (AWS CLI v2).
@@ -24,7 +23,8 @@ const LINE_TEMPLATES: Record<Exclude<ExportFormat, 'process'>, (name: string, va
 /**
  * Renders temporary credentials in one of the AWS CLI's export formats. Throws a
  * `CredentialInputError` if a value contains characters STS never issues (see
- * temporary-credentials-schema.ts), which is what keeps the unquoted shell lines safe.
+ * check-temporary-credentials.ts), which is what keeps the unquoted shell lines safe. Free of zod:
+ * the credentials page formats in the browser.
  */
 export function formatCredentials({
   credentials,
@@ -33,17 +33,17 @@ export function formatCredentials({
   credentials: TemporaryCredentials;
   format: ExportFormat;
 }): string {
-  const creds = parseOrThrow({ schema: temporaryCredentialsSchema, value: credentials, field: 'credentials' });
-  const expiration = formatCliExpiration(creds.expiration);
+  checkTemporaryCredentials(credentials);
+  const expiration = formatCliExpiration(credentials.expiration);
 
   if (format === 'process') {
     // Values are restricted to ASCII without quotes or backslashes, so JSON.stringify's escaping
     // equals Python's json.dumps(ensure_ascii=True) and its indent=2 layout is the same.
     const document = {
       Version: 1,
-      AccessKeyId: creds.accessKeyId,
-      SecretAccessKey: creds.secretAccessKey,
-      SessionToken: creds.sessionToken,
+      AccessKeyId: credentials.accessKeyId,
+      SecretAccessKey: credentials.secretAccessKey,
+      SessionToken: credentials.sessionToken,
       Expiration: expiration,
     };
     return `${JSON.stringify(document, null, 2)}\n`;
@@ -53,9 +53,9 @@ export function formatCredentials({
   if (!line) throw new RangeError('unknown credential export format');
   return (
     [
-      line('AWS_ACCESS_KEY_ID', creds.accessKeyId),
-      line('AWS_SECRET_ACCESS_KEY', creds.secretAccessKey),
-      line('AWS_SESSION_TOKEN', creds.sessionToken),
+      line('AWS_ACCESS_KEY_ID', credentials.accessKeyId),
+      line('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey),
+      line('AWS_SESSION_TOKEN', credentials.sessionToken),
       line('AWS_CREDENTIAL_EXPIRATION', expiration),
     ].join('\n') + '\n'
   );

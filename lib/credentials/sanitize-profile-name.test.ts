@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidProfileName } from './profile-name-schema';
+import { isValidProfileName } from './profile-name-problem';
 import { sanitizeProfileName } from './sanitize-profile-name';
 
 describe('sanitizeProfileName', () => {

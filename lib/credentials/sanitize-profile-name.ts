@@ -1,9 +1,9 @@
-import { PROFILE_NAME_MAX_LENGTH } from './profile-name-schema';
+import { PROFILE_NAME_MAX_LENGTH } from './profile-name-problem';
 
 const FALLBACK = 'keyport';
 
 /**
- * Turns free text (a role name, an account alias) into a profile name that `profileNameSchema`
+ * Turns free text (a role name, an account alias) into a profile name that `profileNameProblem`
  * accepts, for pre-filling the profile field: disallowed characters become `-`, runs of `-`
  * collapse, leading characters that are not a letter or digit are dropped, and the result is cut
  * to the maximum length. Falls back to `keyport` when nothing usable remains.

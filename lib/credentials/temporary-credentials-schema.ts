@@ -1,21 +1,17 @@
+// zod form of the temporary-credential rules (check-temporary-credentials.ts, which explains them)
+// for the server-side builders that parse with zod; same patterns, same messages.
 import { z } from 'zod';
-
-// Every output format pastes these values into a shell line, a PowerShell/fish double-quoted
-// string, an INI file or a URL, unquoted as the AWS CLI does. Restricting them to the characters
-// STS actually uses (AccessKeyId: `[\w]{16,128}` per the STS API; secret and token: base64, plus
-// base64url's `-_` and `.` for local emulators) makes every format injection-free by construction
-// instead of relying on per-shell escaping.
-const SAFE_SECRET = /^[A-Za-z0-9/+=._-]+$/;
+import {
+  ACCESS_KEY_ID_PATTERN,
+  ACCESS_KEY_ID_PROBLEM,
+  EXPIRATION_PROBLEM,
+  SAFE_SECRET_PATTERN,
+  SAFE_SECRET_PROBLEM,
+} from './check-temporary-credentials';
 
 export const temporaryCredentialsSchema = z.object({
-  accessKeyId: z.string().regex(/^\w{16,128}$/, {
-    error: 'must be 16–128 letters, digits or underscores (an STS AccessKeyId)',
-  }),
-  secretAccessKey: z.string().regex(SAFE_SECRET, {
-    error: 'must be non-empty and contain only base64 characters (A–Z a–z 0–9 / + = . _ -)',
-  }),
-  sessionToken: z.string().regex(SAFE_SECRET, {
-    error: 'must be non-empty and contain only base64 characters (A–Z a–z 0–9 / + = . _ -)',
-  }),
-  expiration: z.date({ error: 'must be a valid Date' }),
+  accessKeyId: z.string().regex(ACCESS_KEY_ID_PATTERN, { error: ACCESS_KEY_ID_PROBLEM }),
+  secretAccessKey: z.string().regex(SAFE_SECRET_PATTERN, { error: SAFE_SECRET_PROBLEM }),
+  sessionToken: z.string().regex(SAFE_SECRET_PATTERN, { error: SAFE_SECRET_PROBLEM }),
+  expiration: z.date({ error: EXPIRATION_PROBLEM }),
 });

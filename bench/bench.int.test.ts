@@ -81,8 +81,11 @@ describe('bench harness (tiny counts)', () => {
       if (!r.ok) throw new Error(r.code);
     };
 
-    const one = await benchIssuanceOverhead({ pairs: 4, warmup: 1, issue: async () => void (await issue()), bare });
-    expect(one.rows.map((r) => r.metric)).toContain('overhead p50 (p50 full − p50 bare)');
+    // The smoke database is the test's own: a probe table there is harmless.
+    await db.$executeRaw`CREATE TABLE commit_probe (id BIGSERIAL PRIMARY KEY)`;
+    const durableCommit = async (): Promise<void> => void (await db.$executeRaw`INSERT INTO commit_probe DEFAULT VALUES`);
+    const one = await benchIssuanceOverhead({ pairs: 4, warmup: 1, issue: async () => void (await issue()), bare, durableCommit });
+    expect(one.rows.map((r) => r.metric)).toEqual(expect.arrayContaining(['overhead p50 (p50 full − p50 bare)', 'floor: 2 durable commits (write-ahead + outcome), 2 × p50']));
 
     const ledger = auditLedger(issueUrl);
     const two = await benchConcurrency({

@@ -96,9 +96,13 @@ async function issueOverHttp(portalUrl: string, who: Issuer): Promise<string> {
 /**
  * The steps of one issuance, called in this process against the bench database, to show where the
  * time of POST /api/credentials goes: the whole of issueCredentials() without HTTP, Next.js and the
- * session; the quota transaction; one audit append; one trivial query.
+ * session; the quota; one audit append; one trivial query; and one durable commit, the floor.
  */
-async function issuanceBreakdown(stack: BenchStack, who: Issuer, token: () => Promise<string>): Promise<{ arms: Record<string, () => Promise<void>>; close: () => Promise<void> }> {
+async function issuanceBreakdown(
+  stack: BenchStack,
+  who: Issuer,
+  token: () => Promise<string>,
+): Promise<{ arms: Record<string, () => Promise<void>>; durableCommit: () => Promise<void>; close: () => Promise<void> }> {
   const db = createPrismaClient(stack.databaseUrl, { max: 4 });
   const p = findDemoPerson(who.username);
   const actor: Actor = { sessionId: 'bench', sub: `bench-${who.username}`, idpKind: 'OIDC', email: who.email, name: p?.name ?? null, username: who.username, groups: p?.groups ?? [], roles: ['employee'], idTokenExpiresAt: null };
@@ -114,6 +118,10 @@ async function issuanceBreakdown(stack: BenchStack, who: Issuer, token: () => Pr
     assumeRole: (o) => assumeRoleWithWebIdentity(o),
   };
   const auditActor = { sub: actor.sub, email: actor.email, name: actor.name, groups: actor.groups, idpKind: 'OIDC' };
+  // A logged table in a database of its own, for the durable-commit floor.
+  const probe = new pg.Client({ connectionString: await recreateDatabase(stack.databaseUrl, 'keyport_bench_commit_probe') });
+  await probe.connect();
+  await probe.query('CREATE TABLE commit_probe (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())');
   const arms: Record<string, () => Promise<void>> = {
     'issueCredentials() in-process (no HTTP, Next.js or session)': async () =>
       void (await issueCredentials({ actor, request: { mappingId: who.mappingId, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: randomUUID(), sourceIp: null, userAgent: 'bench' }, deps })),
@@ -121,7 +129,14 @@ async function issuanceBreakdown(stack: BenchStack, who: Issuer, token: () => Pr
     'appendAuditEvent() (one chained insert)': async () => void (await appendAuditEvent(db, { type: 'ISSUE_REQUESTED', actor: auditActor, intentId: randomUUID(), details: { bench: true } })),
     'SELECT 1 through Prisma': async () => void (await db.$queryRaw`SELECT 1`),
   };
-  return { arms, close: () => db.$disconnect() };
+  return {
+    arms,
+    durableCommit: async () => void (await probe.query('INSERT INTO commit_probe DEFAULT VALUES')),
+    close: async () => {
+      await probe.end();
+      await db.$disconnect();
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -202,6 +217,7 @@ async function main(): Promise<void> {
             issue: async () => void (await issueOverHttp(stack.portalUrl, alice)),
             bare: () => bareFor(alice),
             breakdown: breakdown.arms,
+            durableCommit: breakdown.durableCommit,
           }),
         );
       } finally {

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { searchAuditEvents } from '../lib/audit/search-audit-events';
 import type { AuditFilters } from '../lib/audit/audit-filters';
 import { createPrismaClient, type Db } from '../lib/db/create-client';
-import { loadSyntheticAudit, type AuditDataShape } from './audit-data';
+import { decodeAuditCursor, type AuditCursor } from '../lib/audit/audit-cursor';
+import { loadSyntheticAudit, roleArnOf, type AuditDataShape } from './audit-data';
 import { ms, ratio, summarize, timed } from './stats';
 import { verdict, type ResultRow, type Section } from './report';
 
@@ -122,7 +123,9 @@ export async function benchAuditSearch(opts: AuditSearchOptions): Promise<Sectio
     notes.push(`Export: ${(exp.bytes / 2 ** 20).toFixed(0)} MiB of CSV through exportAuditEvents (keyset batches of 1,000) in a child process; peak RSS is its VmHWM.`);
 
     // The plans, so a missed goal can be read off the report.
-    const plans = await explainQueries(raw, { email: people[0]?.email ?? '', key: keys[0] ?? '', now });
+    const [busiest] = people;
+    const rare = people[people.length - 1];
+    const plans = await explainQueries(raw, { busiest: busiest?.email ?? '', rare: rare?.email ?? '', key: keys[0] ?? '', role: roleArnOf(0), now, cursor: cursor ? decodeAuditCursor(cursor) : undefined });
     notes.push(...plans);
   } finally {
     await db.$disconnect();
@@ -132,22 +135,34 @@ export async function benchAuditSearch(opts: AuditSearchOptions): Promise<Sectio
 }
 
 /** EXPLAIN ANALYZE of the SQL shapes the search functions produce, summarised to one line each. */
-async function explainQueries(raw: pg.Client, p: { email: string; key: string; now: Date }): Promise<string[]> {
+async function explainQueries(raw: pg.Client, p: { busiest: string; rare: string; key: string; role: string; now: Date; cursor: AuditCursor | undefined }): Promise<string[]> {
   const day = 86400_000;
+  const page = 'ORDER BY occurred_at DESC, id DESC LIMIT 51';
+  // The person search: the term resolved on audit_actors, then one branch per subject and one for
+  // the session name (buildAuditBranches), each an ordered walk.
+  const subjectOf = async (email: string) => (await raw.query<{ sub: string }>('SELECT sub FROM audit_actors WHERE email = lower($1) LIMIT 1', [email])).rows[0]?.sub ?? '';
+  const resolve = `SELECT DISTINCT sub FROM audit_actors WHERE sub = $1 OR email = lower($1) OR name ILIKE '%' || $1 || '%' LIMIT 1001`;
   const shapes: { name: string; sql: string; params: unknown[] }[] = [
-    {
-      name: 'by person',
-      sql: `SELECT id FROM audit_events WHERE (actor_sub = $1 OR lower(actor_email) = lower($1) OR session_name = $1 OR actor_name ILIKE '%' || $1 || '%') ORDER BY occurred_at DESC, id DESC LIMIT 51`,
-      params: [p.email],
-    },
-    { name: 'AccessKeyId', sql: 'SELECT id FROM audit_events WHERE access_key_id = $1 ORDER BY occurred_at DESC, id DESC LIMIT 51', params: [p.key] },
-    { name: 'outcome failure 24 h', sql: `SELECT id FROM audit_events WHERE outcome = 'failure' AND occurred_at >= $1 ORDER BY occurred_at DESC, id DESC LIMIT 51`, params: [new Date(p.now.getTime() - day)] },
+    { name: 'person: resolve on audit_actors', sql: resolve, params: [p.busiest] },
+    { name: 'person: busiest subject branch', sql: `SELECT id FROM audit_events WHERE actor_sub = $1 ${page}`, params: [await subjectOf(p.busiest)] },
+    { name: 'person: rarest subject branch', sql: `SELECT id FROM audit_events WHERE actor_sub = $1 ${page}`, params: [await subjectOf(p.rare)] },
+    { name: 'person: session-name branch (rarest)', sql: `SELECT id FROM audit_events WHERE session_name = $1 ${page}`, params: [p.rare] },
+    { name: 'AccessKeyId', sql: `SELECT id FROM audit_events WHERE access_key_id = $1 ${page}`, params: [p.key] },
+    { name: 'role + 7 days', sql: `SELECT id FROM audit_events WHERE role_arn = $1 AND occurred_at >= $2 AND occurred_at < $3 ${page}`, params: [p.role, new Date(p.now.getTime() - 7 * day), p.now] },
+    { name: 'outcome failure 24 h', sql: `SELECT id FROM audit_events WHERE outcome = 'failure' AND occurred_at >= $1 ${page}`, params: [new Date(p.now.getTime() - day)] },
   ];
+  if (p.cursor) {
+    shapes.push({
+      name: 'keyset page 50',
+      sql: `SELECT id FROM audit_events WHERE type = 'ISSUE_SUCCEEDED' AND occurred_at <= $1 AND (occurred_at < $1 OR (occurred_at = $1 AND id < $2)) ${page}`,
+      params: [p.cursor.occurredAt, p.cursor.id.toString()],
+    });
+  }
   const out: string[] = [];
   for (const s of shapes) {
     const r = await raw.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT) ${s.sql}`, s.params);
     const lines = r.rows.map((x) => x['QUERY PLAN']);
-    const nodes = lines.filter((l) => /Scan|Append|Sort|Limit/.test(l)).slice(0, 3).map((l) => l.trim().replace(/\s+/g, ' ').slice(0, 140));
+    const nodes = lines.filter((l) => /Scan|Append|Sort|Limit|Unique|Aggregate/.test(l)).slice(0, 4).map((l) => l.trim().replace(/\s+/g, ' ').slice(0, 140));
     const exec = lines.find((l) => l.startsWith('Execution Time')) ?? '';
     out.push(`EXPLAIN ANALYZE ${s.name}: ${exec}; ${nodes.join(' → ')}`);
   }

@@ -36,6 +36,8 @@ export async function startBenchStack(opts: { root: string; log: (m: string) => 
   rmSync(dataDir, { recursive: true, force: true });
   // Only the IdP/DB settings come from the environment: a configured IdP would switch the sandbox off.
   const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...BENCH_ENV };
+  // For diagnosis, e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every process of the stack.
+  if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   const settings = sandboxSettings(env, opts.root);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: opts.root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -1,7 +1,8 @@
 // Retention: drops whole monthly partitions older than the configured months — never single
 // rows, which the database refuses anyway. In one transaction holding the chain's lock: the
 // partitions go, the first retained event's predecessor (seq and hash) becomes the chain's
-// checkpoint, and RETENTION_APPLIED is appended, so the chain stays verifiable from there.
+// checkpoint, the people seen only in dropped events leave audit_actors, and RETENTION_APPLIED is
+// appended, so the chain stays verifiable from there.
 import type { Db } from '@/lib/db/create-client';
 import { appendAuditEvent } from './append-audit-event';
 import { AUDIT_CHAIN_LOCK } from './audit-chain-lock';
@@ -30,6 +31,13 @@ export async function applyAuditRetention(opts: { db: Db; retentionMonths: numbe
         rows += Number(count?.n ?? 0n);
         await tx.$executeRawUnsafe(`DROP TABLE "${name}"`);
       }
+      // The people known only from dropped events leave the search's index of people too (their
+      // e-mail and name are kept no longer than their events). last_seen_at lags by up to an hour;
+      // an old event that stayed (in the DEFAULT partition) keeps its person.
+      await tx.$executeRaw`
+        DELETE FROM audit_actors a
+         WHERE a.last_seen_at < ${cutoff}::timestamptz - interval '1 hour'
+           AND NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.actor_sub = a.sub AND e.occurred_at < ${cutoff}::timestamptz)`;
       const [first] = await tx.$queryRaw<{ seq: bigint; prev_hash: string }[]>`
         SELECT seq, prev_hash FROM audit_events WHERE seq IS NOT NULL ORDER BY seq LIMIT 1`;
       if (first) {

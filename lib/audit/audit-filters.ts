@@ -5,7 +5,11 @@ import { AppError } from '@/lib/errors/app-error';
 import { AUDIT_OUTCOMES, isAuditEventType, type AuditEventType, type AuditOutcome } from './event-types';
 
 export interface AuditFilters {
-  /** Subject, e-mail or session name (exact, case-insensitive for e-mail), or part of the name. */
+  /**
+   * Subject, e-mail or session name (exact, case-insensitive for e-mail), or part of the name.
+   * A subject, e-mail or name finds all of that person's events, whichever e-mail and name each
+   * recorded (resolveAuditPerson); a session name finds the events that carry it, whoever acted.
+   */
   person?: string;
   group?: string;
   roleArn?: string;

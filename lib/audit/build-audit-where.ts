@@ -1,5 +1,6 @@
-// Turns a scope, filters and a page cursor into one Prisma `where`. Pure. The scope comes first
-// and is always present: an employee's query carries their own subject whatever the filters say.
+// Turns a scope, filters and a page cursor into one Prisma `where` (buildAuditWhere), or into
+// branches that the search runs and merges (buildAuditBranches). Pure. The scope comes first and is
+// always present: an employee's query carries their own subject whatever the filters say.
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditCursor } from './audit-cursor';
 import type { AuditFilters } from './audit-filters';
@@ -7,7 +8,16 @@ import type { AuditFilters } from './audit-filters';
 /** Whose events a reader may see: everyone's (audit:read) or only their own (own-history:read). */
 export type AuditScope = { kind: 'everyone' } | { kind: 'own'; actorSub: string };
 
+/**
+ * One where for the whole search. Its person match tests every event (subject, e-mail, session name,
+ * part of the name), which no index serves: fine for a narrow search, a scan of the table otherwise.
+ * The search resolves the person first (buildAuditBranches).
+ */
 export function buildAuditWhere(scope: AuditScope, f: AuditFilters, cursor?: AuditCursor): Prisma.AuditEventWhereInput {
+  return { AND: auditConditions(scope, f, cursor) };
+}
+
+function auditConditions(scope: AuditScope, f: AuditFilters, cursor?: AuditCursor): Prisma.AuditEventWhereInput[] {
   const and: Prisma.AuditEventWhereInput[] = [];
   if (scope.kind === 'own') {
     if (!scope.actorSub) throw new Error('an own-history scope needs the subject');
@@ -38,7 +48,38 @@ export function buildAuditWhere(scope: AuditScope, f: AuditFilters, cursor?: Aud
     and.push({ occurredAt: { lte: cursor.occurredAt } });
     and.push({ OR: [{ occurredAt: { lt: cursor.occurredAt } }, { occurredAt: cursor.occurredAt, id: { lt: cursor.id } }] });
   }
-  return { AND: and };
+  return and;
+}
+
+/**
+ * The person filter resolved against audit_actors (resolveAuditPerson): the subjects whose
+ * subject, e-mail (case-insensitive) or name matched the term. `null`: too many matched to list
+ * (a term such as "a"); the search then tests every event instead, which for so broad a term finds
+ * a page quickly anyway.
+ */
+export type AuditPersonMatch = { subjects: string[] } | null;
+
+/** Up to this many subjects, each gets its own branch: an ordered walk of (actor_sub, occurred_at). */
+export const PER_SUBJECT_BRANCHES = 8;
+
+/**
+ * The same search as buildAuditWhere, as branches whose union is the result: run each with
+ * AUDIT_ORDER and the page's `take`, then merge (mergeNewestFirst). A person filter becomes
+ * "one of these subjects" or "this session name" — the session name stays a condition on the event,
+ * since an event may carry a session name that is not its actor's (a revocation names the revoked
+ * person's session, its actor is the admin; an event without actor_sub). Each branch can then be
+ * answered by walking one index in page order and stop after a page, which an OR cannot.
+ */
+export function buildAuditBranches(scope: AuditScope, f: AuditFilters, cursor: AuditCursor | undefined, person: AuditPersonMatch): Prisma.AuditEventWhereInput[] {
+  const { person: term, ...rest } = f;
+  if (!term) return [buildAuditWhere(scope, f, cursor)];
+  if (person === null) return [buildAuditWhere(scope, f, cursor)];
+  const base = auditConditions(scope, rest, cursor);
+  // An employee sees only their own events: other subjects would only add empty branches.
+  const subjects = scope.kind === 'own' ? person.subjects.filter((s) => s === scope.actorSub) : [...new Set(person.subjects)];
+  const bySubject: Prisma.AuditEventWhereInput[] =
+    subjects.length === 0 ? [] : subjects.length <= PER_SUBJECT_BRANCHES ? subjects.map((s) => ({ actorSub: s })) : [{ actorSub: { in: subjects } }];
+  return [{ sessionName: term }, ...bySubject].map((c) => ({ AND: [...base, c] }));
 }
 
 /** Newest first; id breaks ties within one millisecond. */

@@ -64,10 +64,12 @@ describe('applyAuditRetention', () => {
     for (const at of ['2024-01-10T10:00:00Z', '2024-01-20T10:00:00Z', '2024-02-03T10:00:00Z']) {
       await own.auditEvent.create({ data: { type: 'ISSUE_REQUESTED', actorSub: 'old', occurredAt: new Date(at) } });
     }
+    expect(await own.auditActor.count({ where: { sub: 'old' } })).toBe(1);
     await appendAuditEvent(own, { type: 'ISSUE_REQUESTED', actor: null, details: { recent: true } });
     const r = await applyAuditRetention({ db: own, retentionMonths: 12, now: new Date() });
     expect(r).toEqual({ dropped: ['audit_events_p202401', 'audit_events_p202402'], rows: 3 });
     expect(await own.auditEvent.count({ where: { actorSub: 'old' } })).toBe(0);
+    expect(await own.auditActor.count({ where: { sub: 'old' } })).toBe(0);
     const applied = await own.auditEvent.findFirst({ where: { type: 'RETENTION_APPLIED' } });
     expect(applied?.details).toMatchObject({ partitions: ['audit_events_p202401', 'audit_events_p202402'], rows: 3, checkpointSeq: '3' });
     expect(await verifyAuditChain({ db: own })).toMatchObject({ ok: true, anchorSeq: '3', checked: 2 });

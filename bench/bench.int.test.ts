@@ -94,6 +94,7 @@ describe('bench harness (tiny counts)', () => {
       cores: 2,
       issue: () => issue(),
       bare: () => bare(),
+      noop: async () => void (await (await fetch(`${stack.aws.url}/_sandbox/stats`)).arrayBuffer()),
       stsCalls: () => Promise.resolve(stack.aws.stats().calls.AssumeRoleWithWebIdentity ?? 0),
       ledgerMark: ledger.mark,
       ledger: ledger.after,
@@ -106,6 +107,7 @@ describe('bench harness (tiny counts)', () => {
     expect(byMetric.errors?.value).toBe('0');
     expect(byMetric['zero loss']?.verdict).toBe('met');
     expect(byMetric['audit chain verifies']?.verdict).toBe('met');
+    expect(byMetric['no-op portal request (GET /api/health), 5 clients']?.value).toMatch(/^\d+ requests\/s$/);
   });
 
   it('audit search and export on a synthetic load', async () => {

@@ -1,5 +1,6 @@
 // Part 2 — many clients issuing at once: throughput, errors, and no loss: every credential
 // returned has its ISSUE_SUCCEEDED event, every STS call its ISSUE_REQUESTED, and the chain verifies.
+import { cpuByKind, cpuUsedBetween } from './process-cpu';
 import { ms, ratio, summarize } from './stats';
 import { verdict, type Section } from './report';
 
@@ -23,6 +24,11 @@ export interface ConcurrencyTargets {
   ledger: (after: bigint) => Promise<LedgerCounts>;
   /** Verifies the audit hash chain; undefined when there is no verifier. */
   verifyChain?: () => Promise<{ ok: boolean; checked: number; message?: string }>;
+  /**
+   * A request to the portal that does nothing (GET /api/health): the same count at the same
+   * concurrency measures what the web framework alone allows on this machine.
+   */
+  noop?: (client: number) => Promise<void>;
 }
 
 async function pool<T>(clients: number, total: number, work: (client: number) => Promise<T>): Promise<{ ok: T[]; errors: string[]; seconds: number; latencies: number[] }> {
@@ -53,9 +59,13 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
   const base = await pool(opts.clients, opts.total, async (c) => opts.bare(c));
   const baseRate = base.ok.length / base.seconds;
 
+  const noop = opts.noop ? await pool(opts.clients, opts.total, opts.noop) : undefined;
+
   const mark = await opts.ledgerMark();
   const sts0 = await opts.stsCalls();
+  const cpu0 = cpuByKind();
   const run = await pool(opts.clients, opts.total, opts.issue);
+  const cpu = cpuUsedBetween(cpu0, cpuByKind());
   const sts1 = await opts.stsCalls();
   const rate = run.ok.length / run.seconds;
   const lat = summarize(run.latencies);
@@ -74,12 +84,35 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
       .slice(0, 3)
       .map(([e, n]) => `${n} × ${e.slice(0, 120)}`);
   const errorKinds = kinds(run.errors);
+  const noopRows: Section['rows'] = noop
+    ? [
+        {
+          benchmark: b,
+          metric: `no-op portal request (GET /api/health), ${opts.clients} clients`,
+          value: `${(noop.ok.length / noop.seconds).toFixed(0)} requests/s`,
+          baseline: `issuances ${rate.toFixed(0)}/s`,
+          ratio: ratio(rate, noop.ok.length / noop.seconds),
+          goal: '',
+          verdict: 'n/a',
+        },
+      ]
+    : [];
+  const cpuNote =
+    cpu.size > 0 && run.ok.length > 0
+      ? [
+          `CPU per issuance during the run, by process (from /proc): ${[...cpu]
+            .sort((x, y) => y[1] - x[1])
+            .map(([k, v]) => `${k} ${ms((1000 * v) / run.ok.length)} (${((100 * v) / run.seconds).toFixed(0)} % of one core)`)
+            .join('; ')}. ${opts.cores} cores allow ${ms((1000 * opts.cores) / goalRate)} of CPU per issuance at the goal's rate.`,
+        ]
+      : [];
   const baseErrorKinds = kinds(base.errors);
 
   return {
     title: b,
     rows: [
       { benchmark: b, metric: `throughput, ${opts.clients} clients`, value: `${rate.toFixed(0)} issuances/s`, baseline: `bare STS ${baseRate.toFixed(0)}/s`, ratio: ratio(rate, baseRate), goal: `≥ ${goalRate.toFixed(0)}/s (200/s on 2 cores)`, verdict: verdict(rate >= goalRate) },
+      ...noopRows,
       { benchmark: b, metric: 'errors', value: String(run.errors.length), baseline: `bare STS ${base.errors.length}`, ratio: '—', goal: '0', verdict: verdict(run.errors.length === 0) },
       {
         benchmark: b,
@@ -104,6 +137,8 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
     notes: [
       `${opts.total} issuances by ${opts.clients} concurrent clients in ${run.seconds.toFixed(1)} s; baseline: the same count of bare AssumeRoleWithWebIdentity calls at the same concurrency in ${base.seconds.toFixed(1)} s.`,
       `Latency under load: p50 ${ms(lat.p50)}, p95 ${ms(lat.p95)}, p99 ${ms(lat.p99)}.`,
+      ...cpuNote,
+      ...(noop && noop.errors.length ? [`No-op request errors: ${kinds(noop.errors).join(' · ')}`] : []),
       ...(errorKinds.length ? [`Errors seen: ${errorKinds.join(' · ')}`] : []),
       ...(baseErrorKinds.length ? [`Baseline errors seen: ${baseErrorKinds.join(' · ')}`] : []),
     ],

@@ -236,6 +236,11 @@ async function main(): Promise<void> {
             cores: machine.cpus,
             issue: (c) => issueOverHttp(stack.portalUrl, issuers[c % issuers.length] ?? issuers[0]!),
             bare: (c) => bareFor(issuers[c % issuers.length] ?? issuers[0]!),
+            noop: async () => {
+              const res = await fetch(`${stack.portalUrl}/api/health`);
+              await res.arrayBuffer();
+              if (!res.ok) throw new Error(`HTTP ${res.status}`);
+            },
             stsCalls: async () => {
               const r = (await (await fetch(`${s.awsUrl}/_sandbox/stats`)).json()) as { calls?: Record<string, number> };
               return r.calls?.AssumeRoleWithWebIdentity ?? 0;

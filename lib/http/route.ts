@@ -1,7 +1,7 @@
 import 'server-only';
 // The one wrapper every route handler goes through: request id, authentication, the permission
 // table, CSRF (Origin check on unsafe methods, on top of SameSite=Lax cookies), error mapping to
-// `{ error: { code, message, requestId } }`, and `Cache-Control: no-store`.
+// `{ error: { code, message, requestId } }`, and `Cache-Control: no-store, no-transform`.
 import { headers } from 'next/headers';
 import type { Actor } from '@/lib/auth/actor';
 import { currentActor } from '@/lib/auth/current-actor';
@@ -21,11 +21,17 @@ export interface RouteContext<P> {
   userAgent: string | null;
 }
 
+/**
+ * API responses are never stored, and never transformed on the way: no proxy may rewrite them, and
+ * the server does not gzip them (small JSON; compressing it cost more CPU per issuance than it saved).
+ */
+export const NO_STORE = 'no-store, no-transform';
+
 export function jsonError(e: AppError, requestId: string): Response {
   const body: Record<string, unknown> = { code: e.code, message: e.message, requestId };
   if (e.extra.fields) body.fields = e.extra.fields;
   if (e.extra.detail) body.detail = e.extra.detail;
-  const res = Response.json({ error: body }, { status: e.status, headers: { 'Cache-Control': 'no-store' } });
+  const res = Response.json({ error: body }, { status: e.status, headers: { 'Cache-Control': NO_STORE } });
   if (e.extra.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(e.extra.retryAfterSeconds));
   return res;
 }
@@ -63,7 +69,7 @@ export function withAuth<P = Record<string, never>>(
         sourceIp: clientIp(h),
         userAgent: h.get('user-agent'),
       });
-      res.headers.set('Cache-Control', 'no-store');
+      res.headers.set('Cache-Control', NO_STORE);
       res.headers.set('x-request-id', requestId);
       return res;
     } catch (e) {

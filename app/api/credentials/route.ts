@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { formatCredentials } from '@/lib/credentials/format-credentials';
 import { exportFormats } from '@/lib/credentials/types';
 import { readJson } from '@/lib/http/read-json';
-import { withAuth } from '@/lib/http/route';
+import { NO_STORE, withAuth } from '@/lib/http/route';
 import { issueDeps } from '@/lib/issuance/deps';
 import { issueCredentials } from '@/lib/issuance/issue-credentials';
 import { issuedBody } from '@/lib/issuance/issued-body';
@@ -31,7 +31,7 @@ export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ 
       ...issuedBody(issued, requestId),
       ...(input.format ? { formatted: formatCredentials({ credentials: issued.credentials, format: input.format }) } : {}),
     },
-    { headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } },
+    { headers: { 'Cache-Control': NO_STORE, Pragma: 'no-cache' } },
   );
 });
 

@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
-import { withAuth } from '@/lib/http/route';
+import { NO_STORE, withAuth } from '@/lib/http/route';
 import { openResult, resultCookieName } from '@/lib/saml/result-cookie';
 
 export const dynamic = 'force-dynamic';
@@ -16,5 +16,5 @@ export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ 
   jar.delete(name);
   const result = sealed ? openResult(sealed, cfg.authSecret) : null;
   if (!result || result.sessionId !== actor.sessionId) throw new AppError('not_found', 'There is no SAML result waiting for you (it is shown once, for two minutes). Request the credentials again.');
-  return Response.json(result.body, { status: result.status, headers: { 'Cache-Control': 'no-store', Pragma: 'no-cache' } });
+  return Response.json(result.body, { status: result.status, headers: { 'Cache-Control': NO_STORE, Pragma: 'no-cache' } });
 });

@@ -1,15 +1,25 @@
 import 'server-only';
 // Streams every event matching a search as CSV or JSON Lines. Memory stays constant whatever the
 // row count: each pull reads one keyset batch, and the next is read only when the client has
-// taken the previous one (ReadableStream back-pressure).
+// taken the previous one (ReadableStream back-pressure). A batch's keys are chosen exactly as the
+// search chooses a page (the person resolved to subjects, buildAuditBranches, mergeNewestFirst),
+// so an export holds what the search shows; its contents are then read by key as JSON text
+// (readExportRows): few, short-lived objects per row.
 import type { Db } from '@/lib/db/create-client';
 import type { AuditCursor } from './audit-cursor';
-import { auditEventSelect, EXPORT_COLUMNS, toAuditEventView, type AuditEventView } from './audit-event-view';
+import { EXPORT_COLUMNS, type AuditEventView } from './audit-event-view';
 import type { AuditFilters } from './audit-filters';
-import { AUDIT_ORDER, buildAuditWhere, type AuditScope } from './build-audit-where';
+import { AUDIT_ORDER, buildAuditBranches, type AuditPersonMatch, type AuditScope } from './build-audit-where';
 import { csvLine } from './csv';
+import { mergeNewestFirst } from './merge-newest-first';
+import { readExportRows } from './read-export-rows';
+import { resolveAuditPerson } from './resolve-audit-person';
+import { createUtf8Chunker } from './utf8-chunker';
 
 export type ExportFormat = 'csv' | 'jsonl';
+
+/** Bytes per chunk handed to the stream: socket-sized, and small enough to die young in V8. */
+const CHUNK_BYTES = 64 * 1024;
 
 function csvRow(e: AuditEventView): string {
   return csvLine(
@@ -39,6 +49,7 @@ export function exportAuditEvents(opts: {
   let cursor: AuditCursor | undefined;
   let headerSent = opts.format !== 'csv';
   let rows = 0;
+  let person: AuditPersonMatch | undefined;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -47,20 +58,23 @@ export function exportAuditEvents(opts: {
           controller.enqueue(encoder.encode(csvLine(EXPORT_COLUMNS)));
           return;
         }
-        const batch = await opts.db.auditEvent.findMany({
-          where: buildAuditWhere(opts.scope, opts.filters, cursor),
-          orderBy: AUDIT_ORDER,
-          take: batchSize,
-          select: auditEventSelect,
-        });
-        const last = batch[batch.length - 1];
+        if (person === undefined) person = opts.filters.person ? await resolveAuditPerson({ db: opts.db, term: opts.filters.person }) : null;
+        const branches = buildAuditBranches(opts.scope, opts.filters, cursor, person);
+        const pages = await Promise.all(
+          branches.map((where) => opts.db.auditEvent.findMany({ where, orderBy: AUDIT_ORDER, take: batchSize, select: { id: true, occurredAt: true } })),
+        );
+        const keys = mergeNewestFirst(pages, batchSize);
+        const last = keys[keys.length - 1];
         if (last) {
-          cursor = { occurredAt: last.occurredAt, id: last.id };
-          rows += batch.length;
-          const text = batch.map((r) => (opts.format === 'csv' ? csvRow : jsonRow)(toAuditEventView(r))).join('');
-          controller.enqueue(encoder.encode(text));
+          cursor = last;
+          const events = await readExportRows({ db: opts.db, keys });
+          rows += events.length;
+          const toLine = opts.format === 'csv' ? csvRow : jsonRow;
+          const out = createUtf8Chunker(CHUNK_BYTES, (chunk) => controller.enqueue(chunk));
+          for (const e of events) out.write(toLine(e));
+          out.flush();
         }
-        if (batch.length < batchSize) {
+        if (keys.length < batchSize) {
           controller.close();
           opts.onDone?.(rows);
         }

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type Db } from '@/lib/db/create-client';
 import { appendAuditEvent } from './append-audit-event';
+import { auditEventSelect, EXPORT_COLUMNS, toAuditEventView } from './audit-event-view';
+import { csvLine } from './csv';
 import { exportAuditEvents } from './export-audit-events';
 import { searchAuditEvents } from './search-audit-events';
 
@@ -94,5 +96,64 @@ describe('exportAuditEvents', () => {
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.id)).size).toBe(5);
     expect(rows.every((r) => r.actorSub === sub && /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+  });
+
+  it('exports exactly what Prisma reads for each row, awkward values included', async () => {
+    const sub = `s-${randomUUID()}`;
+    const odd = ['-1+1', 'tab\there', 'line\nbreak, "quoted"', 'émoji 🔑 \u0001 ctrl', '\\back\\slash', ''];
+    for (const [i, text] of odd.entries()) {
+      await appendAuditEvent(db, {
+        type: 'ISSUE_SUCCEEDED',
+        outcome: 'success',
+        intentId: randomUUID(),
+        requestId: text,
+        actor: { sub, email: i % 2 ? null : `${sub}@example.com`, name: text, groups: i === 0 ? [sub] : [sub, text, 'g;h'], idpKind: 'SAML' },
+        mappingId: randomUUID(),
+        roleArn: `arn:aws:iam::111122223333:role/${text}`,
+        durationSeconds: i === 1 ? null : 3600 + i,
+        userAgent: text,
+        expiresAt: i === 2 ? null : new Date(Date.UTC(2031, 0, 2, 3, 4, 5, i * 7)),
+        details: { text, n: 12345678901234567890, f: 1.5, nested: { a: [1, 'two', null, { b: text }] }, empty: {}, unicode: 'ü\u2028' },
+      });
+    }
+    const expected = (
+      await db.auditEvent.findMany({ where: { actorSub: sub }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], select: auditEventSelect })
+    ).map(toAuditEventView);
+    const jsonl = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'jsonl', batchSize: 4 }));
+    expect(jsonl).toBe(expected.map((e) => `${JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, e[c]])))}\n`).join(''));
+    const csv = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'csv', batchSize: 4 }));
+    const cells = (e: (typeof expected)[number]) =>
+      EXPORT_COLUMNS.map((c) => (c === 'actorGroups' ? e.actorGroups.join(';') : c === 'details' ? JSON.stringify(e.details ?? {}) : (e[c] as string | number | null)));
+    expect(csv).toBe(csvLine(EXPORT_COLUMNS) + expected.map((e) => csvLine(cells(e))).join(''));
+  });
+
+  it('an export that matches nothing is the header alone, and an employee exports only their own events', async () => {
+    const sub = `s-${randomUUID()}`;
+    const other = `s-${randomUUID()}`;
+    await seed(sub, 3);
+    await seed(other, 2);
+    expect(await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: `none-${randomUUID()}` }, format: 'csv' }))).toBe(csvLine(EXPORT_COLUMNS));
+    const own = await readAll(exportAuditEvents({ db, scope: { kind: 'own', actorSub: sub }, filters: { group: other }, format: 'jsonl', batchSize: 3 }));
+    expect(own).toBe('');
+    const mine = await readAll(exportAuditEvents({ db, scope: { kind: 'own', actorSub: sub }, filters: { group: 'grp-a' }, format: 'jsonl', batchSize: 3 }));
+    expect(mine.trimEnd().split('\n').map((l) => (JSON.parse(l) as { actorSub: string }).actorSub)).toEqual([sub, sub, sub]);
+  });
+  it('exports by person exactly what the search pages through: every e-mail of the person, and session-name events', async () => {
+    const sub = `s-${randomUUID()}`;
+    const email = `${sub}@example.com`;
+    await seed(sub, 5);
+    // The same person under an earlier e-mail, and a revocation naming their session (actor: an admin).
+    await appendAuditEvent(db, { type: 'ISSUE_REQUESTED', actor: { sub, email: `old-${email}`, name: 'Test Person', groups: [], idpKind: 'OIDC' }, details: {} });
+    await appendAuditEvent(db, { type: 'REVOCATION_CREATED', actor: { sub: `admin-${sub}`, email: null, name: 'Admin', groups: [], idpKind: 'OIDC' }, sessionName: email, details: {} });
+    const searched: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await searchAuditEvents({ db, scope: { kind: 'everyone' }, filters: { person: email }, limit: 2, ...(cursor ? { cursor } : {}) });
+      searched.push(...page.events.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(searched).toHaveLength(7);
+    const text = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { person: email }, format: 'jsonl', batchSize: 3 }));
+    expect(text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(searched);
   });
 });

@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createPrismaClient, type Db } from '@/lib/db/create-client';
-import { recordAuditEvent } from './record-audit-event';
+import { createPrismaClient, SQL_POOL, sqlPool, type Db } from '@/lib/db/create-client';
+import { appendAuditEvent, auditEventRow, type AuditEventInput } from './append-audit-event';
+import { AUDIT_COLUMNS, recordAuditEvent } from './record-audit-event';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { verifyAuditChain } from './verify-audit-chain';
 
@@ -24,20 +25,17 @@ afterAll(async () => {
   await tdb?.drop();
 });
 
-/** The same client, counting the INSERT statements the audit writer sends. */
+/** The same client, counting the statements the audit writer sends through its pool. */
 function counting(target: Db): { db: Db; inserts: () => number } {
   let inserts = 0;
-  const auditEvent = new Proxy(target.auditEvent, {
-    get(t, prop, receiver) {
-      const v = Reflect.get(t, prop, receiver) as unknown;
-      if (prop !== 'createMany' || typeof v !== 'function') return v;
-      return (...args: unknown[]) => {
-        inserts++;
-        return (v as (...a: unknown[]) => unknown).apply(t, args);
-      };
+  const pool = sqlPool(target);
+  const countingPool = {
+    query: (...args: Parameters<typeof pool.query>) => {
+      inserts++;
+      return pool.query(...args);
     },
-  });
-  const proxied = new Proxy(target, { get: (t, prop, receiver) => (prop === 'auditEvent' ? auditEvent : Reflect.get(t, prop, receiver)) });
+  };
+  const proxied = new Proxy(target, { get: (t, prop, receiver) => (prop === SQL_POOL ? countingPool : Reflect.get(t, prop, receiver)) });
   return { db: proxied as Db, inserts: () => inserts };
 }
 
@@ -84,5 +82,43 @@ describe('recordAuditEvent', () => {
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     await dead.$disconnect();
     await expect(recordAuditEvent(db, { type: 'ISSUE_REQUESTED', actor, details: { sessionToken: 'x' } })).rejects.toThrow(/looks like a secret/);
+  });
+  it('writes exactly the row appendAuditEvent (Prisma) writes, every column', async () => {
+    const requestId = randomUUID();
+    const e: AuditEventInput = {
+      type: 'ISSUE_SUCCEEDED',
+      actor: { sub: 'sub-eq', email: 'Eq@Example.com', name: 'Zoë "Q" O\'Neil', groups: ['g,1', 'g "2"', '{g3}', 'ü'], idpKind: 'SAML' },
+      outcome: 'success',
+      intentId: randomUUID(),
+      requestId,
+      mappingId: randomUUID(),
+      roleArn: 'arn:aws:iam::111122223333:role/Dev',
+      accountId: '111122223333',
+      sessionName: 'eq@example.com',
+      durationSeconds: 3600,
+      region: 'eu-west-1',
+      sourceIp: '198.51.100.7',
+      userAgent: 'agent/1 (x; y)',
+      accessKeyId: 'ASIAEQUIVALENT00001',
+      expiresAt: new Date('2031-02-03T04:05:06.789Z'),
+      assumedRoleArn: 'arn:aws:sts::111122223333:assumed-role/Dev/eq@example.com',
+      stsRequestId: 'sts-1',
+      errorCode: null,
+      details: { viaGroups: ['g,1'], n: 1.5, nested: { a: [1, 'two', null] }, text: 'line\nbreak \\ "q"' },
+    };
+    await recordAuditEvent(db, e);
+    await appendAuditEvent(db, e);
+    const columns = AUDIT_COLUMNS.map(([, c]) => c).filter((c) => c !== 'occurred_at');
+    const rows = await tdb.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM audit_events WHERE request_id = $1 ORDER BY seq`, [requestId]);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toEqual(rows[1]);
+    expect(rows[0]?.actor_groups).toEqual(['g,1', 'g "2"', '{g3}', 'ü']);
+  });
+
+  it('names a column for every field an audit row has', () => {
+    const mapped = new Set<string>(AUDIT_COLUMNS.map(([f]) => f));
+    const row = auditEventRow({ type: 'ISSUE_DENIED', actor, outcome: 'denied', intentId: 'i', requestId: 'r', mappingId: 'm', roleArn: 'a', accountId: 'b', sessionName: 's', durationSeconds: 1, region: 'r', sourceIp: 'i', userAgent: 'u', accessKeyId: 'k', expiresAt: new Date(), assumedRoleArn: 'x', stsRequestId: 'y', errorCode: 'z', details: {} });
+    expect(Object.keys(row).filter((k) => !mapped.has(k))).toEqual([]);
+    expect(mapped.has('occurredAt')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { sqlPool } from '@/lib/db/create-client';
 import { appRolesFor } from './permissions';
 import type { Actor } from './actor';
 import { decryptToken, encryptToken } from './token-crypto';
@@ -43,44 +44,49 @@ export async function createSession(s: NewSession): Promise<string> {
 
 export async function loadActor(sessionId: string): Promise<Actor | null> {
   const cfg = getConfig();
-  const row = await getDb().session.findFirst({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
-    select: {
-      id: true,
-      userSub: true,
-      idpKind: true,
-      email: true,
-      name: true,
-      username: true,
-      groups: true,
-      idTokenExpiresAt: true,
-    },
-  });
+  // Plain SQL on the pool: every authenticated request runs this (Prisma's per-call CPU shows).
+  const { rows } = await sqlPool(getDb()).query<{
+    id: string;
+    user_sub: string;
+    idp_kind: string;
+    email: string | null;
+    name: string | null;
+    username: string | null;
+    groups: string[] | null;
+    id_token_expires_at: Date | null;
+  }>(
+    `SELECT "id", "user_sub", "idp_kind", "email", "name", "username", "groups", "id_token_expires_at"
+       FROM "sessions" WHERE "id" = $1 AND "revoked_at" IS NULL AND "expires_at" > $2`,
+    [sessionId, new Date()],
+  );
+  const row = rows[0];
   if (!row) return null;
+  const groups = row.groups ?? [];
   return {
     sessionId: row.id,
-    sub: row.userSub,
-    idpKind: row.idpKind === 'SAML' ? 'SAML' : 'OIDC',
+    sub: row.user_sub,
+    idpKind: row.idp_kind === 'SAML' ? 'SAML' : 'OIDC',
     email: row.email,
     name: row.name,
     username: row.username,
-    groups: row.groups,
-    roles: appRolesFor(row.groups, cfg),
-    idTokenExpiresAt: row.idTokenExpiresAt,
+    groups,
+    roles: appRolesFor(groups, cfg),
+    idTokenExpiresAt: row.id_token_expires_at,
   };
 }
 
 /** The decrypted IdP tokens of a live session; only lib/issuance and the refresh path use this. */
 export async function loadSessionTokens(sessionId: string): Promise<{ idToken: string | null; refreshToken: string | null; idTokenExpiresAt: Date | null }> {
   const cfg = getConfig();
-  const row = await getDb().session.findFirst({
-    where: { id: sessionId, revokedAt: null },
-    select: { idTokenEnc: true, refreshTokenEnc: true, idTokenExpiresAt: true },
-  });
+  const { rows } = await sqlPool(getDb()).query<{ id_token_enc: string | null; refresh_token_enc: string | null; id_token_expires_at: Date | null }>(
+    `SELECT "id_token_enc", "refresh_token_enc", "id_token_expires_at" FROM "sessions" WHERE "id" = $1 AND "revoked_at" IS NULL`,
+    [sessionId],
+  );
+  const row = rows[0];
   return {
-    idToken: row?.idTokenEnc ? decryptToken(row.idTokenEnc, cfg.authSecret) : null,
-    refreshToken: row?.refreshTokenEnc ? decryptToken(row.refreshTokenEnc, cfg.authSecret) : null,
-    idTokenExpiresAt: row?.idTokenExpiresAt ?? null,
+    idToken: row?.id_token_enc ? decryptToken(row.id_token_enc, cfg.authSecret) : null,
+    refreshToken: row?.refresh_token_enc ? decryptToken(row.refresh_token_enc, cfg.authSecret) : null,
+    idTokenExpiresAt: row?.id_token_expires_at ?? null,
   };
 }
 

@@ -5,7 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startSandboxStack, type SandboxStack } from '@/test/sandbox-stack';
 import type { Actor } from '@/lib/auth/actor';
-import { createPrismaClient, type Db } from '@/lib/db/create-client';
+import { createPrismaClient, SQL_POOL, type Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
 import { createLogger } from '@/lib/log/logger';
 import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
@@ -182,6 +182,7 @@ describe('issueCredentials (OIDC)', () => {
     const failingAudit = new Proxy(db, {
       get(target, prop, receiver) {
         if (prop === 'auditEvent') return { create: () => Promise.reject(new Error('disk full')), createMany: () => Promise.reject(new Error('disk full')) };
+        if (prop === SQL_POOL) return { query: () => Promise.reject(new Error('disk full')) };
         return Reflect.get(target, prop, receiver);
       },
     }) as Db;

@@ -2,8 +2,9 @@
 // every app instance. One statement: the current slot's row is incremented (its row lock orders
 // one person's concurrent requests) and the window's slots come back with it, so the common case
 // is a single round trip. A refused request takes its count back. The table is UNLOGGED: a quota
-// is not a record, and its writes then need no WAL flush (a crash resets the counters).
-import type { Db } from '@/lib/db/create-client';
+// is not a record, and its writes then need no WAL flush (a crash resets the counters). Plain SQL
+// on the client's pool: it runs on every issuance, where Prisma's per-call CPU shows.
+import { sqlPool, type Db } from '@/lib/db/create-client';
 import { decide, slotStart, windowStart } from './quota-window';
 
 type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -11,21 +12,24 @@ type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number }
 export async function consumeIssuanceQuota(opts: { db: Db; key: string; limitPerHour: number; now?: Date }): Promise<Verdict> {
   const now = opts.now ?? new Date();
   const slot = slotStart(now);
-  const rows = await opts.db.$queryRaw<{ windowStart: Date; count: number; current: boolean }[]>`
-    WITH "slot" AS (
-      INSERT INTO "rate_limit_buckets" ("key", "window_start", "count") VALUES (${opts.key}, ${slot}, 1)
-      ON CONFLICT ("key", "window_start") DO UPDATE SET "count" = "rate_limit_buckets"."count" + 1
-      RETURNING "window_start", "count"
-    )
-    SELECT "window_start" AS "windowStart", "count", TRUE AS "current" FROM "slot"
-    UNION ALL
-    SELECT "window_start", "count", FALSE FROM "rate_limit_buckets"
-     WHERE "key" = ${opts.key} AND "window_start" >= ${windowStart(now)} AND "window_start" <> ${slot}`;
+  const pool = sqlPool(opts.db);
+  const { rows } = await pool.query<{ windowStart: Date; count: number; current: boolean }>(
+    `WITH "slot" AS (
+       INSERT INTO "rate_limit_buckets" ("key", "window_start", "count") VALUES ($1, $2, 1)
+       ON CONFLICT ("key", "window_start") DO UPDATE SET "count" = "rate_limit_buckets"."count" + 1
+       RETURNING "window_start", "count"
+     )
+     SELECT "window_start" AS "windowStart", "count", TRUE AS "current" FROM "slot"
+     UNION ALL
+     SELECT "window_start", "count", FALSE FROM "rate_limit_buckets"
+      WHERE "key" = $1 AND "window_start" >= $3 AND "window_start" <> $2`,
+    [opts.key, slot, windowStart(now)],
+  );
   // The verdict is taken on the counts before this request, as if it had not been counted yet.
   const before = rows.map((r) => ({ windowStart: r.windowStart, count: r.current ? r.count - 1 : r.count }));
   const verdict = decide(before, opts.limitPerHour, now);
   if (!verdict.allowed) {
-    await opts.db.$executeRaw`UPDATE "rate_limit_buckets" SET "count" = "count" - 1 WHERE "key" = ${opts.key} AND "window_start" = ${slot} AND "count" > 0`;
+    await pool.query(`UPDATE "rate_limit_buckets" SET "count" = "count" - 1 WHERE "key" = $1 AND "window_start" = $2 AND "count" > 0`, [opts.key, slot]);
   }
   // Old slots are dead weight; sweep them now and then rather than on every request.
   if (Math.random() < 0.02) {

@@ -105,7 +105,9 @@ class AuditGroupCommit {
       }
     }
     // The batch failed as a whole (one INSERT is all or nothing). So that one bad event (say, input
-    // PostgreSQL cannot store) refuses only its own request, each is tried again alone.
+    // PostgreSQL cannot store) refuses only its own request, each is tried again alone. Should a
+    // connection drop after the server committed but before it answered, this writes those events
+    // twice: a duplicate record rather than a missing one, which is the side an audit must err on.
     for (const p of batch) {
       try {
         await insertAuditRows(this.pool, [p.row]);

@@ -11,9 +11,15 @@ const nextConfig = {
   typedRoutes: false,
   experimental: { authInterrupts: true },
   // Static security headers apply to every response, static files and error pages included;
-  // the per-request CSP (with its nonce) is added by proxy.ts.
+  // the per-request CSP (with its nonce) is added by proxy.ts, except on the JSON and download
+  // APIs, which render no HTML and get a deny-all CSP here instead (the proxy's matcher skips the
+  // same paths).
   async headers() {
     return [
+      {
+        source: '/api/:area(credentials|roles|audit|admin|revocations|health|ready)/:rest*',
+        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
+      },
       {
         source: '/:path*',
         headers: [

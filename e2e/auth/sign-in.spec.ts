@@ -36,7 +36,8 @@ test('sign-out ends the server-side session', async ({ page, context }) => {
 });
 
 test('every response carries the security headers, error pages included', async ({ request }) => {
-  for (const path of ['/signin', '/no-such-page', '/api/health']) {
+  // Pages (and unknown paths, which render the 404 page) get the per-request nonce CSP from the proxy.
+  for (const path of ['/signin', '/no-such-page', '/api/no-such-route']) {
     const res = await request.get(path);
     const h = res.headers();
     expect(h['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
@@ -46,6 +47,19 @@ test('every response carries the security headers, error pages included', async 
     expect(h['x-content-type-options'], path).toBe('nosniff');
     expect(h['x-request-id'], path).toBeTruthy();
   }
+  // The JSON APIs render no HTML: they skip the proxy and carry a static deny-all CSP.
+  for (const path of ['/api/health', '/api/roles']) {
+    const h = (await request.get(path)).headers();
+    expect(h['content-security-policy'], path).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    expect(h['referrer-policy'], path).toBe('no-referrer');
+    expect(h['x-content-type-options'], path).toBe('nosniff');
+    expect(h['x-frame-options'], path).toBe('DENY');
+  }
+  // withAuth gives every API answer a request id, and refuses to echo an unusable one.
+  const echoed = await request.get('/api/roles', { headers: { 'x-request-id': 'bad id <script>' } });
+  expect(echoed.status()).toBe(401);
+  expect(echoed.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(((await echoed.json()) as { error: { requestId: string } }).error.requestId).toBe(echoed.headers()['x-request-id']);
   expect((await request.get('/no-such-page')).status()).toBe(404);
 });
 

@@ -10,6 +10,7 @@ import { getConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { forRequest, type Logger } from '@/lib/log';
 import { sameOrigin } from './same-origin';
+import { acceptRequestId } from './security-headers';
 
 export interface RouteContext<P> {
   actor: Actor;
@@ -31,7 +32,7 @@ export function jsonError(e: AppError, requestId: string): Response {
   const body: Record<string, unknown> = { code: e.code, message: e.message, requestId };
   if (e.extra.fields) body.fields = e.extra.fields;
   if (e.extra.detail) body.detail = e.extra.detail;
-  const res = Response.json({ error: body }, { status: e.status, headers: { 'Cache-Control': NO_STORE } });
+  const res = Response.json({ error: body }, { status: e.status, headers: { 'Cache-Control': NO_STORE, 'x-request-id': requestId } });
   if (e.extra.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(e.extra.retryAfterSeconds));
   return res;
 }
@@ -48,7 +49,8 @@ export function withAuth<P = Record<string, never>>(
 ): (request: Request, segment: { params: Promise<P> }) => Promise<Response> {
   return async (request, segment) => {
     const h = await headers();
-    const requestId = h.get('x-request-id') ?? crypto.randomUUID();
+    // The JSON APIs skip proxy.ts, so the id a client sent is checked here.
+    const requestId = acceptRequestId(h.get('x-request-id'), () => crypto.randomUUID());
     const log = forRequest(requestId);
     try {
       const cfg = getConfig();

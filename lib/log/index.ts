@@ -1,4 +1,5 @@
 import { getConfig } from '@/lib/config';
+import { acceptRequestId } from '@/lib/http/security-headers';
 import { createLogger, type Logger } from './logger';
 
 export type { Logger } from './logger';
@@ -22,7 +23,9 @@ export function forRequest(requestId: string): Logger {
 export async function requestLogger(): Promise<Logger> {
   try {
     const { headers } = await import('next/headers');
-    const id = (await headers()).get('x-request-id');
+    // Checked here too: the JSON APIs do not pass through proxy.ts. An unusable id is left out.
+    const raw = (await headers()).get('x-request-id');
+    const id = raw ? acceptRequestId(raw, () => '') : '';
     return id ? forRequest(id) : logger();
   } catch {
     return logger();

@@ -117,46 +117,18 @@ export interface Federation {
  * it runs on every issuance, where Prisma's per-call CPU shows.
  */
 async function findIssuableMappings(db: Db, actor: Actor): Promise<IssuableMapping[]> {
-  const { rows } = await sqlPool(db).query<{
-    id: string;
-    idp_group: string;
-    idp_kind: IssuableMapping['idpKind'];
-    role_arn: string;
-    enabled: boolean;
-    max_duration_seconds: number;
-    account_id: string;
-    account_label: string;
-    role_label: string;
-    sts_region: string;
-    allowed_regions: string[] | null;
-    session_policy: string | null;
-    managed_policy_arns: string[] | null;
-    sts_endpoint: string | null;
-    saml_provider_arn: string | null;
-  }>(
-    `SELECT "id", "idp_group", "idp_kind", "role_arn", "enabled", "max_duration_seconds", "account_id", "account_label", "role_label",
-            "sts_region", "allowed_regions", "session_policy", "managed_policy_arns", "sts_endpoint", "saml_provider_arn"
+  // Aliased to IssuableMapping's names; list columns are nullable in Prisma's SQL, so coalesced.
+  const { rows } = await sqlPool(db).query<IssuableMapping>(
+    `SELECT "id", "idp_group" AS "idpGroup", "idp_kind" AS "idpKind", "role_arn" AS "roleArn", "enabled",
+            "max_duration_seconds" AS "maxDurationSeconds", "account_id" AS "accountId", "account_label" AS "accountLabel",
+            "role_label" AS "roleLabel", "sts_region" AS "stsRegion", coalesce("allowed_regions", '{}') AS "allowedRegions",
+            "session_policy" AS "sessionPolicy", coalesce("managed_policy_arns", '{}') AS "managedPolicyArns",
+            "sts_endpoint" AS "stsEndpoint", "saml_provider_arn" AS "samlProviderArn"
        FROM "role_mappings"
       WHERE "enabled" AND "idp_group" = ANY($1::text[]) AND "idp_kind" = ANY($2::"IdpKind"[])`,
     [actor.groups, [actor.idpKind, 'BOTH']],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    idpGroup: r.idp_group,
-    idpKind: r.idp_kind,
-    roleArn: r.role_arn,
-    enabled: r.enabled,
-    maxDurationSeconds: r.max_duration_seconds,
-    accountId: r.account_id,
-    accountLabel: r.account_label,
-    roleLabel: r.role_label,
-    stsRegion: r.sts_region,
-    allowedRegions: r.allowed_regions ?? [],
-    sessionPolicy: r.session_policy,
-    managedPolicyArns: r.managed_policy_arns ?? [],
-    stsEndpoint: r.sts_endpoint,
-    samlProviderArn: r.saml_provider_arn,
-  }));
+  return rows;
 }
 
 function auditActor(actor: Actor): AuditActor {

@@ -69,11 +69,12 @@ describe('bench harness (tiny counts)', () => {
       clientId: stack.clientId,
       globalStsEndpoint: stack.aws.url,
       rateLimitPerHour: 10_000,
+      refusalLimitPerHour: 1000,
       supportContact: 'the platform team',
       webIdentityToken: () => Promise.resolve(token),
       assumeRole: (o) => assumeRoleWithWebIdentity(o),
     };
-    const actor: Actor = { sessionId: 's', sub: `sub-${group}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups: [group], roles: ['employee'], idTokenExpiresAt: null };
+    const actor: Actor = { sessionId: 's', sub: `sub-${group}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups: [group], roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
     const issue = async (): Promise<string> =>
       (await issueCredentials({ actor, request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: randomUUID(), sourceIp: null, userAgent: 'bench' }, deps })).credentials.accessKeyId;
     const bare = async (): Promise<void> => {

@@ -12,7 +12,7 @@ import { verifyAuditChain } from '../lib/audit/verify-audit-chain';
 import type { Actor } from '../lib/auth/actor';
 import { issueCredentials, type IssueDeps } from '../lib/issuance/issue-credentials';
 import { createLogger } from '../lib/log/logger';
-import { consumeIssuanceQuota } from '../lib/rate-limit/consume-issuance-quota';
+import { consumeQuota } from '../lib/rate-limit/consume-quota';
 import { createPrismaClient } from '../lib/db/create-client';
 import { applyMigrations } from '../lib/db/migrate';
 import { assumeRoleWithWebIdentity } from '../lib/sts/assume-role-with-web-identity';
@@ -105,7 +105,7 @@ async function issuanceBreakdown(
 ): Promise<{ arms: Record<string, () => Promise<void>>; durableCommit: () => Promise<void>; close: () => Promise<void> }> {
   const db = createPrismaClient(stack.databaseUrl, { max: 4 });
   const p = findDemoPerson(who.username);
-  const actor: Actor = { sessionId: 'bench', sub: `bench-${who.username}`, idpKind: 'OIDC', email: who.email, name: p?.name ?? null, username: who.username, groups: p?.groups ?? [], roles: ['employee'], idTokenExpiresAt: null };
+  const actor: Actor = { sessionId: 'bench', sub: `bench-${who.username}`, idpKind: 'OIDC', email: who.email, name: p?.name ?? null, username: who.username, groups: p?.groups ?? [], roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
   const deps: IssueDeps = {
     db,
     log: createLogger({ level: 'error', write: () => undefined }),
@@ -113,6 +113,7 @@ async function issuanceBreakdown(
     clientId: stack.settings.oidcClientId,
     globalStsEndpoint: stack.settings.awsUrl,
     rateLimitPerHour: 100_000,
+    refusalLimitPerHour: 1000,
     supportContact: 'bench',
     webIdentityToken: token,
     assumeRole: (o) => assumeRoleWithWebIdentity(o),
@@ -125,7 +126,7 @@ async function issuanceBreakdown(
   const arms: Record<string, () => Promise<void>> = {
     'issueCredentials() in-process (no HTTP, Next.js or session)': async () =>
       void (await issueCredentials({ actor, request: { mappingId: who.mappingId, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: randomUUID(), sourceIp: null, userAgent: 'bench' }, deps })),
-    'consumeIssuanceQuota() (one statement, unlogged table)': async () => void (await consumeIssuanceQuota({ db, key: `bench:${who.username}`, limitPerHour: 100_000 })),
+    'consumeQuota() (one statement, unlogged table)': async () => void (await consumeQuota({ db, key: `bench:${who.username}`, limitPerHour: 100_000 })),
     'appendAuditEvent() (one chained insert)': async () => void (await appendAuditEvent(db, { type: 'ISSUE_REQUESTED', actor: auditActor, intentId: randomUUID(), details: { bench: true } })),
     'SELECT 1 through Prisma': async () => void (await db.$queryRaw`SELECT 1`),
   };

@@ -3,6 +3,7 @@ import { SignInButton } from '@/components/sign-in-button';
 import { currentActor } from '@/lib/auth/current-actor';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
 
 // next-auth error codes, in words a person can act on.
@@ -17,15 +18,11 @@ const ERRORS: Record<string, string> = {
   Default: 'The sign-in failed. Try again.',
 };
 
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
-  if (await currentActor()) redirect(callbackUrl);
   const cfg = getConfig();
+  const callbackUrl = safeReturnPath(params.callbackUrl, cfg.publicUrl);
+  if (await currentActor()) redirect(callbackUrl);
   const error = params.error ? (ERRORS[params.error] ?? ERRORS.Default) : params.samlError ? (samlErrorMessage(params.samlError, 'sign-in') ?? ERRORS.Default) : null;
   return (
     <div className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">

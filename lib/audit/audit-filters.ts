@@ -2,6 +2,7 @@
 // Pure. A filter that is absent is `undefined` here and produces no condition; it never widens
 // the caller's scope, which buildAuditWhere applies on its own.
 import { AppError } from '@/lib/errors/app-error';
+import { hasControlCharacter } from '@/lib/http/find-control-character';
 import { AUDIT_OUTCOMES, isAuditEventType, type AuditEventType, type AuditOutcome } from './event-types';
 
 export interface AuditFilters {
@@ -45,6 +46,10 @@ function all(params: Params, name: string): string[] {
 
 function one(params: Params, name: string): string | undefined {
   const v = all(params, name).join(',');
+  if (hasControlCharacter(v)) {
+    // PostgreSQL cannot compare text with U+0000 (the query would fail); nothing real holds one.
+    throw new AppError('invalid_input', `The ${name} filter contains a control character; remove it and search again.`, { fields: { [name]: 'Must not contain control characters.' } });
+  }
   return v === '' ? undefined : v.slice(0, 512);
 }
 

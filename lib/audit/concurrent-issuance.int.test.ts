@@ -54,6 +54,7 @@ describe('concurrent issuance', () => {
       clientId: stack.clientId,
       globalStsEndpoint: stack.aws.url,
       rateLimitPerHour: 10_000,
+      refusalLimitPerHour: 1000,
       supportContact: 'the platform team',
       webIdentityToken: () => Promise.resolve(token),
       assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, backoffMs: 5 }),
@@ -61,7 +62,7 @@ describe('concurrent issuance', () => {
     const N = 200;
     const results = await Promise.allSettled(
       Array.from({ length: N }, (_, i) => {
-        const actor: Actor = { sessionId: 's', sub: `sub-${i}-${group}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups: [group], roles: ['employee'], idTokenExpiresAt: null };
+        const actor: Actor = { sessionId: 's', sub: `sub-${i}-${group}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups: [group], roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
         return issueCredentials({ actor, request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: { requestId: `req-${i}`, sourceIp: '203.0.113.9', userAgent: 'vitest' }, deps });
       }),
     );

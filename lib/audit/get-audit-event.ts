@@ -15,7 +15,8 @@ export interface AuditEventDetail {
 }
 
 export async function getAuditEvent(opts: { db: Db; scope: AuditScope; id: string }): Promise<AuditEventDetail> {
-  if (!/^\d{1,19}$/.test(opts.id)) throw new AppError('not_found', 'There is no such audit event.');
+  // A bigint id, within PostgreSQL's int8 (a larger number would fail the query, not miss).
+  if (!/^\d{1,19}$/.test(opts.id) || BigInt(opts.id) > 9223372036854775807n) throw new AppError('not_found', 'There is no such audit event.');
   const row = await opts.db.auditEvent.findFirst({
     where: { AND: [buildAuditWhere(opts.scope, {}), { id: BigInt(opts.id) }] },
     select: auditEventSelect,

@@ -6,6 +6,8 @@ export interface Actor {
   sub: string;
   idpKind: 'OIDC' | 'SAML';
   email: string | null;
+  /** Only a verified e-mail may name the person's AWS sessions (else their sub does). */
+  emailVerified: boolean;
   name: string | null;
   username: string | null;
   groups: string[];

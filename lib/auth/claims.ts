@@ -2,6 +2,8 @@
 export interface IdentityClaims {
   sub: string;
   email: string | null;
+  /** The IdP said the e-mail is verified (`email_verified: true`, OIDC Core §5.1). */
+  emailVerified: boolean;
   name: string | null;
   username: string | null;
   groups: string[];
@@ -31,6 +33,8 @@ export function identityFromClaims(claims: Record<string, unknown>, groupsClaim:
     // An address the IdP says it has not verified must not name the person (it feeds the
     // RoleSessionName and the audit); IdPs that omit email_verified are trusted as configured.
     email: claims.email_verified === false ? null : str(claims.email),
+    // Some IdPs send the boolean as a string.
+    emailVerified: str(claims.email) !== null && (claims.email_verified === true || claims.email_verified === 'true'),
     name: str(claims.name),
     username: str(claims.preferred_username),
     groups: groupsFromClaim(claims[groupsClaim]),

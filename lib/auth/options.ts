@@ -5,6 +5,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getConfig } from '@/lib/config';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { logger, requestLogger } from '@/lib/log';
 import { identityFromClaims } from './claims';
 import { createSession, endSession } from './session-store';
@@ -57,6 +58,7 @@ export function getAuthOptions(): NextAuthOptions {
             sub: id.sub,
             idpKind: 'OIDC',
             email: id.email,
+            emailVerified: id.emailVerified,
             name: id.name,
             username: id.username,
             groups: id.groups,
@@ -74,15 +76,9 @@ export function getAuthOptions(): NextAuthOptions {
         // The browser-visible session object carries nothing; pages read the actor server-side.
         return { expires: session.expires };
       },
-      async redirect({ url, baseUrl }) {
+      async redirect({ url }) {
         // Only same-origin destinations, so a crafted callbackUrl cannot bounce people elsewhere.
-        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
-        try {
-          if (new URL(url).origin === baseUrl) return url;
-        } catch {
-          /* fall through */
-        }
-        return baseUrl;
+        return `${cfg.publicUrl}${safeReturnPath(url, cfg.publicUrl)}`;
       },
     },
     events: {

@@ -13,6 +13,7 @@ export interface NewSession {
   sub: string;
   idpKind: 'OIDC' | 'SAML';
   email: string | null;
+  emailVerified: boolean;
   name: string | null;
   username: string | null;
   groups: string[];
@@ -30,6 +31,7 @@ export async function createSession(s: NewSession): Promise<string> {
       userSub: s.sub,
       idpKind: s.idpKind,
       email: s.email,
+      emailVerified: s.emailVerified,
       name: s.name,
       username: s.username,
       groups: s.groups,
@@ -50,12 +52,13 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     user_sub: string;
     idp_kind: string;
     email: string | null;
+    email_verified: boolean;
     name: string | null;
     username: string | null;
     groups: string[] | null;
     id_token_expires_at: Date | null;
   }>(
-    `SELECT "id", "user_sub", "idp_kind", "email", "name", "username", "groups", "id_token_expires_at"
+    `SELECT "id", "user_sub", "idp_kind", "email", "email_verified", "name", "username", "groups", "id_token_expires_at"
        FROM "sessions" WHERE "id" = $1 AND "revoked_at" IS NULL AND "expires_at" > $2`,
     [sessionId, new Date()],
   );
@@ -67,6 +70,7 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     sub: row.user_sub,
     idpKind: row.idp_kind === 'SAML' ? 'SAML' : 'OIDC',
     email: row.email,
+    emailVerified: row.email_verified,
     name: row.name,
     username: row.username,
     groups,
@@ -92,17 +96,19 @@ export async function loadSessionTokens(sessionId: string): Promise<{ idToken: s
 
 export async function updateSessionTokens(
   sessionId: string,
-  t: { idToken: string; refreshToken: string | null; idTokenExpiresAt: Date; groups: string[]; email: string | null; name: string | null },
+  t: { idToken: string; refreshToken: string | null; idTokenExpiresAt: Date; groups: string[]; email: string | null; emailVerified: boolean; name: string | null },
 ): Promise<void> {
   const cfg = getConfig();
-  await getDb().session.update({
-    where: { id: sessionId },
+  // Only a live session: a revocation that ended it (and dropped its tokens) mid-renewal wins.
+  await getDb().session.updateMany({
+    where: { id: sessionId, revokedAt: null },
     data: {
       idTokenEnc: encryptToken(t.idToken, cfg.authSecret),
       ...(t.refreshToken ? { refreshTokenEnc: encryptToken(t.refreshToken, cfg.authSecret) } : {}),
       idTokenExpiresAt: t.idTokenExpiresAt,
       groups: t.groups,
       email: t.email,
+      emailVerified: t.emailVerified,
       name: t.name,
       lastSeenAt: new Date(),
     },

@@ -44,6 +44,7 @@ async function refresh(actor: Actor, refreshToken: string): Promise<string | nul
     idTokenExpiresAt: id.expiresAt,
     groups: id.groups,
     email: id.email,
+    emailVerified: id.emailVerified,
     name: id.name,
   });
   (await requestLogger()).info('ID token renewed', { sub: actor.sub });

@@ -89,6 +89,14 @@ describe('parseConfig with SAML', () => {
     expect(c.saml?.allowIdpInitiated).toBe(true);
   });
 
+  it('trusts SAML metadata only over HTTPS outside the sandbox', () => {
+    expect(problemsOf({ ...base, SAML_IDP_METADATA_URL: 'http://idp.example.com/metadata' }).join()).toContain('SAML_IDP_METADATA_URL must be an https:// URL');
+    expect(problemsOf({ ...base, SAML_IDP_METADATA_URL: 'HTTP://idp.example.com/metadata' }).join()).toContain('https://');
+    expect(() => parseConfig({ ...base, SAML_IDP_METADATA_URL: 'https://idp.example.com/metadata' })).not.toThrow();
+    // The sandbox's own IdP runs on loopback over plain HTTP.
+    expect(() => parseConfig({ KEYPORT_SANDBOX: '1', DATABASE_URL: 'postgresql://localhost/k', AUTH_SECRET: 'x'.repeat(40), SAML_IDP_METADATA_URL: 'http://localhost:4002/metadata' })).not.toThrow();
+  });
+
   it('names what an incomplete SAML configuration misses', () => {
     expect(problemsOf({ ...base, SAML_IDP_ENTITY_ID: 'urn:idp' }).join()).toContain('missing SAML_IDP_SSO_URL, SAML_IDP_CERT');
     expect(problemsOf({ ...base, SAML_IDP_METADATA_URL: 'https://idp.example.com/m', SAML_IDP_METADATA_FILE: '/etc/m.xml' }).join()).toContain('not both');

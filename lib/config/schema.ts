@@ -77,6 +77,8 @@ const rawSchema = z.object({
   SUPPORT_CONTACT: z.string().default('your cloud platform team'),
   SESSION_MAX_AGE_HOURS: positiveInt(12, 1, 24 * 30),
   ISSUE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 100_000),
+  ISSUE_REFUSAL_LIMIT_PER_HOUR: positiveInt(30, 1, 100_000),
+  SAML_RATE_LIMIT_PER_HOUR: positiveInt(300, 1, 1_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -114,6 +116,10 @@ export type Config = {
   supportContact: string;
   sessionMaxAgeSeconds: number;
   issueRateLimitPerHour: number;
+  /** Refused issuance requests audited one by one per person and hour; past it they get 429. */
+  issueRefusalLimitPerHour: number;
+  /** Anonymous SAML requests (login, ACS, complete) per source address and hour. */
+  samlRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 };
 
@@ -170,6 +176,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const samlNamed = SAML_SETTINGS.filter((k) => Boolean(e[k]));
   const samlByMetadata = SAML_METADATA_SETTINGS.some((k) => Boolean(e[k]));
   if (e.SAML_IDP_METADATA_URL && e.SAML_IDP_METADATA_FILE) problems.push('set one of SAML_IDP_METADATA_URL and SAML_IDP_METADATA_FILE, not both');
+  // The metadata carries the certificate every SAML response is verified with: fetched over
+  // plain HTTP, anyone on the path could swap in their own and sign in as anybody.
+  if (!sandbox && e.SAML_IDP_METADATA_URL && !e.SAML_IDP_METADATA_URL.startsWith('https://')) {
+    problems.push('SAML_IDP_METADATA_URL must be an https:// URL (the metadata holds the IdP certificate Keyport trusts); or download it and use SAML_IDP_METADATA_FILE');
+  }
   if (!sandbox) {
     const named = [...oidcNamed, ...samlNamed, ...BASE_PRODUCTION_SETTINGS.filter((k) => Boolean(e[k]))];
     const missing = [
@@ -239,6 +250,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     supportContact: e.SUPPORT_CONTACT,
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
     issueRateLimitPerHour: e.ISSUE_RATE_LIMIT_PER_HOUR,
+    issueRefusalLimitPerHour: e.ISSUE_REFUSAL_LIMIT_PER_HOUR,
+    samlRateLimitPerHour: e.SAML_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
   };
 }

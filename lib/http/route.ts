@@ -43,6 +43,19 @@ export function clientIp(h: Headers): string | null {
   return xff || h.get('x-real-ip') || null;
 }
 
+/**
+ * The session lookup needs the database; when it is down the person must read that nothing was
+ * recorded or issued, not the generic "Something went wrong".
+ */
+async function currentActorOrUnavailable(log: Logger): Promise<Actor | null> {
+  try {
+    return await currentActor();
+  } catch (e) {
+    log.error('session lookup failed', { error: e });
+    throw new AppError('unavailable', 'Keyport cannot reach its database right now, so it cannot check your sign-in or record anything. Nothing was issued or changed. Try again in a few minutes.');
+  }
+}
+
 export function withAuth<P = Record<string, never>>(
   opts: { permission: Permission },
   handler: (ctx: RouteContext<P>) => Promise<Response>,
@@ -57,7 +70,7 @@ export function withAuth<P = Record<string, never>>(
       if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request.headers, cfg.publicUrl, request.url)) {
         throw new AppError('forbidden', 'This request did not come from the Keyport page (Origin check failed).');
       }
-      const actor = await currentActor();
+      const actor = await currentActorOrUnavailable(log);
       if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
       if (!can(actor.roles, opts.permission)) {
         throw new AppError('forbidden', 'You do not have permission to do this.');

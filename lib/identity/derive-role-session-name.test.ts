@@ -11,32 +11,32 @@ const SUB = '00u1abcd2EFGH3ijk4x7';
 
 describe('deriveRoleSessionName', () => {
   describe('choice of claim', () => {
-    it('prefers the email', () => {
-      expect(deriveRoleSessionName({ email: 'alice@example.com', preferredUsername: 'alice', sub: SUB })).toBe(
-        'alice@example.com',
-      );
+    it('uses the verified email', () => {
+      expect(deriveRoleSessionName({ verifiedEmail: 'alice@example.com', sub: SUB })).toBe('alice@example.com');
     });
 
-    it('falls back to preferred_username, then sub', () => {
-      expect(deriveRoleSessionName({ email: null, preferredUsername: 'alice.smith', sub: SUB })).toBe('alice.smith');
-      expect(deriveRoleSessionName({ preferredUsername: '', sub: SUB })).toBe(SUB);
-      expect(deriveRoleSessionName({ email: '   ', preferredUsername: undefined, sub: SUB })).toBe(SUB);
+    it('falls back to sub, never to a name the person can edit', () => {
+      expect(deriveRoleSessionName({ verifiedEmail: null, sub: SUB })).toBe(SUB);
+      expect(deriveRoleSessionName({ verifiedEmail: '', sub: SUB })).toBe(SUB);
+      expect(deriveRoleSessionName({ verifiedEmail: '   ', sub: SUB })).toBe(SUB);
+      // preferred_username is not an input at all: an extra property is ignored.
+      expect(deriveRoleSessionName({ sub: SUB, ...({ preferredUsername: 'admin' } as object) })).toBe(SUB);
     });
 
     it('skips a claim that leaves fewer than 2 characters', () => {
-      expect(deriveRoleSessionName({ email: '日本', preferredUsername: 'bob', sub: SUB })).toBe('bob');
-      expect(deriveRoleSessionName({ email: 'x', preferredUsername: '!', sub: SUB })).toBe(SUB);
+      expect(deriveRoleSessionName({ verifiedEmail: '日本', sub: SUB })).toBe(SUB);
+      expect(deriveRoleSessionName({ verifiedEmail: 'x', sub: SUB })).toBe(SUB);
     });
 
     it('uses user-<sha256(sub)> when nothing is usable', () => {
-      expect(deriveRoleSessionName({ email: '', preferredUsername: '', sub: '7' })).toBe(`user-${sha12('7')}`);
-      expect(deriveRoleSessionName({ email: '🙂', preferredUsername: '李', sub: '名' })).toBe(`user-${sha12('名')}`);
+      expect(deriveRoleSessionName({ verifiedEmail: '', sub: '7' })).toBe(`user-${sha12('7')}`);
+      expect(deriveRoleSessionName({ verifiedEmail: '🙂', sub: '名' })).toBe(`user-${sha12('名')}`);
       expect(deriveRoleSessionName({ sub: '|' })).toBe(`user-${sha12('|')}`);
     });
 
     it('throws when there is no subject at all', () => {
-      expect(() => deriveRoleSessionName({ email: 'alice@example.com', sub: '' })).toThrow(RoleSessionNameError);
-      expect(() => deriveRoleSessionName({ email: 'alice@example.com', sub: '' })).toThrow(/no subject/);
+      expect(() => deriveRoleSessionName({ verifiedEmail: 'alice@example.com', sub: '' })).toThrow(RoleSessionNameError);
+      expect(() => deriveRoleSessionName({ verifiedEmail: 'alice@example.com', sub: '' })).toThrow(/no subject/);
     });
   });
 
@@ -48,7 +48,7 @@ describe('deriveRoleSessionName', () => {
       ['first_last=x,y@example.co.uk', 'first_last=x,y@example.co.uk'],
       ['o-brien@example.com', 'o-brien@example.com'],
     ])('%s → %s', (email, expected) => {
-      expect(deriveRoleSessionName({ email, sub: SUB })).toBe(expected);
+      expect(deriveRoleSessionName({ verifiedEmail: email, sub: SUB })).toBe(expected);
     });
 
     it('keeps the case of sub, which is case-sensitive', () => {
@@ -56,11 +56,11 @@ describe('deriveRoleSessionName', () => {
     });
 
     it('is the same for the same person whatever case the IdP sends', () => {
-      const a = deriveRoleSessionName({ email: 'Alice@Example.com', sub: SUB });
-      const b = deriveRoleSessionName({ email: 'alice@example.com', sub: SUB });
+      const a = deriveRoleSessionName({ verifiedEmail: 'Alice@Example.com', sub: SUB });
+      const b = deriveRoleSessionName({ verifiedEmail: 'alice@example.com', sub: SUB });
       expect(a).toBe(b);
-      const c = deriveRoleSessionName({ preferredUsername: 'Jane Doe', sub: SUB });
-      const d = deriveRoleSessionName({ preferredUsername: 'jane doe', sub: SUB });
+      const c = deriveRoleSessionName({ verifiedEmail: 'Jane Doe', sub: SUB });
+      const d = deriveRoleSessionName({ verifiedEmail: 'jane doe', sub: SUB });
       expect(c).toBe(d);
     });
   });
@@ -74,45 +74,45 @@ describe('deriveRoleSessionName', () => {
       ['  bob  ', `bob-${sha12('  bob  ')}`],
       ['-dash-', `dash-${sha12('-dash-')}`],
       ['a--b', `a-b-${sha12('a--b')}`],
-    ])('username %j → %j', (preferredUsername, expected) => {
-      expect(deriveRoleSessionName({ preferredUsername, sub: SUB })).toBe(expected);
+    ])('username %j → %j', (verifiedEmail, expected) => {
+      expect(deriveRoleSessionName({ verifiedEmail, sub: SUB })).toBe(expected);
     });
 
     it('transliterates accents and replaces other non-ASCII with -', () => {
-      expect(deriveRoleSessionName({ email: 'José@example.com', sub: SUB })).toBe(
+      expect(deriveRoleSessionName({ verifiedEmail: 'José@example.com', sub: SUB })).toBe(
         `jose@example.com-${sha12('josé@example.com'.normalize('NFC'))}`,
       );
-      expect(deriveRoleSessionName({ email: 'ÿves@example.com', sub: SUB })).toMatch(/^yves@example\.com-[0-9a-f]{12}$/);
-      expect(deriveRoleSessionName({ preferredUsername: 'zoë 😀 ø', sub: SUB })).toMatch(/^zoe-[0-9a-f]{12}$/);
-      expect(deriveRoleSessionName({ preferredUsername: 'ａｌｉｃｅ', sub: SUB })).toMatch(/^alice-[0-9a-f]{12}$/);
+      expect(deriveRoleSessionName({ verifiedEmail: 'ÿves@example.com', sub: SUB })).toMatch(/^yves@example\.com-[0-9a-f]{12}$/);
+      expect(deriveRoleSessionName({ verifiedEmail: 'zoë 😀 ø', sub: SUB })).toMatch(/^zoe-[0-9a-f]{12}$/);
+      expect(deriveRoleSessionName({ verifiedEmail: 'ａｌｉｃｅ', sub: SUB })).toMatch(/^alice-[0-9a-f]{12}$/);
     });
 
     it('treats composed and decomposed forms of the same name as the same person', () => {
-      const composed = deriveRoleSessionName({ email: 'jos\u00e9@example.com', sub: SUB });
-      const decomposed = deriveRoleSessionName({ email: 'jose\u0301@example.com', sub: SUB });
+      const composed = deriveRoleSessionName({ verifiedEmail: 'jos\u00e9@example.com', sub: SUB });
+      const decomposed = deriveRoleSessionName({ verifiedEmail: 'jose\u0301@example.com', sub: SUB });
       expect(composed).toBe(decomposed);
     });
 
     it('keeps people apart whose names sanitise alike', () => {
       const names = [
-        deriveRoleSessionName({ email: 'jose@example.com', sub: '1' }),
-        deriveRoleSessionName({ email: 'josé@example.com', sub: '2' }),
-        deriveRoleSessionName({ email: 'jos\u00e8@example.com', sub: '3' }),
-        deriveRoleSessionName({ preferredUsername: 'a b', sub: '4' }),
-        deriveRoleSessionName({ preferredUsername: 'a/b', sub: '5' }),
-        deriveRoleSessionName({ preferredUsername: 'a-b', sub: '6' }),
+        deriveRoleSessionName({ verifiedEmail: 'jose@example.com', sub: '1' }),
+        deriveRoleSessionName({ verifiedEmail: 'josé@example.com', sub: '2' }),
+        deriveRoleSessionName({ verifiedEmail: 'jos\u00e8@example.com', sub: '3' }),
+        deriveRoleSessionName({ verifiedEmail: 'a b', sub: '4' }),
+        deriveRoleSessionName({ verifiedEmail: 'a/b', sub: '5' }),
+        deriveRoleSessionName({ verifiedEmail: 'a-b', sub: '6' }),
         // The Kelvin sign lowercases to an ASCII k; it must not pass as kate@example.com.
-        deriveRoleSessionName({ email: '\u212Aate@example.com', sub: '7' }),
-        deriveRoleSessionName({ email: 'kate@example.com', sub: '8' }),
+        deriveRoleSessionName({ verifiedEmail: '\u212Aate@example.com', sub: '7' }),
+        deriveRoleSessionName({ verifiedEmail: 'kate@example.com', sub: '8' }),
         // Fullwidth letters normalise to ASCII but must not impersonate the ASCII name.
-        deriveRoleSessionName({ preferredUsername: 'ａｄｍｉｎ', sub: '9' }),
-        deriveRoleSessionName({ preferredUsername: 'admin', sub: '10' }),
+        deriveRoleSessionName({ verifiedEmail: 'ａｄｍｉｎ', sub: '9' }),
+        deriveRoleSessionName({ verifiedEmail: 'admin', sub: '10' }),
       ];
       expect(new Set(names).size).toBe(names.length);
     });
 
     it('is deterministic', () => {
-      const input = { email: 'Zoë O’Brien <zoe@example.com>', preferredUsername: 'zoe', sub: SUB };
+      const input = { verifiedEmail: 'Zoë O’Brien <zoe@example.com>', sub: SUB };
       expect(deriveRoleSessionName(input)).toBe(deriveRoleSessionName({ ...input }));
     });
   });
@@ -121,14 +121,14 @@ describe('deriveRoleSessionName', () => {
     it('keeps a 64-character name as is', () => {
       const email = `${'a'.repeat(52)}@example.com`;
       expect(email).toHaveLength(64);
-      expect(deriveRoleSessionName({ email, sub: SUB })).toBe(email);
+      expect(deriveRoleSessionName({ verifiedEmail: email, sub: SUB })).toBe(email);
     });
 
     it('cuts longer names to 64 with a hash so shared prefixes do not collide', () => {
       const one = `${'a'.repeat(60)}.one@example.com`;
       const two = `${'a'.repeat(60)}.two@example.com`;
-      const a = deriveRoleSessionName({ email: one, sub: SUB });
-      const b = deriveRoleSessionName({ email: two, sub: SUB });
+      const a = deriveRoleSessionName({ verifiedEmail: one, sub: SUB });
+      const b = deriveRoleSessionName({ verifiedEmail: two, sub: SUB });
       expect(a).toHaveLength(64);
       expect(b).toHaveLength(64);
       expect(a).not.toBe(b);
@@ -136,7 +136,7 @@ describe('deriveRoleSessionName', () => {
     });
 
     it('does not leave a dangling - before the suffix', () => {
-      const name = deriveRoleSessionName({ preferredUsername: `${'a'.repeat(50)} ${'b'.repeat(30)}`, sub: SUB });
+      const name = deriveRoleSessionName({ verifiedEmail: `${'a'.repeat(50)} ${'b'.repeat(30)}`, sub: SUB });
       expect(name).not.toMatch(/--/);
       expect(name.length).toBeLessThanOrEqual(64);
     });
@@ -159,8 +159,7 @@ describe('deriveRoleSessionName', () => {
       'x'.repeat(10_000),
     ])('%j yields only STS-legal characters', (claim) => {
       for (const input of [
-        { email: claim, sub: SUB },
-        { preferredUsername: claim, sub: SUB },
+        { verifiedEmail: claim, sub: SUB },
         { sub: claim },
       ]) {
         const name = deriveRoleSessionName(input);
@@ -171,11 +170,9 @@ describe('deriveRoleSessionName', () => {
 
   it('always satisfies the STS RoleSessionName constraints for assorted input', () => {
     const samples = ['', ' ', '-', '--', 'é', 'éé', 'ab', 'a', '@@', '..', '😀😀😀', 'Ω≈ç√∫', 'a'.repeat(65), 'ß'];
-    for (const email of samples) {
-      for (const preferredUsername of samples) {
-        for (const sub of ['s', 'sub-1', '|', 'é']) {
-          expect(deriveRoleSessionName({ email, preferredUsername, sub })).toMatch(ROLE_SESSION_NAME_PATTERN);
-        }
+    for (const verifiedEmail of samples) {
+      for (const sub of ['s', 'sub-1', '|', 'é', ...samples.filter(Boolean)]) {
+        expect(deriveRoleSessionName({ verifiedEmail, sub })).toMatch(ROLE_SESSION_NAME_PATTERN);
       }
     }
   });

@@ -21,17 +21,19 @@ export class RoleSessionNameError extends Error {
  * ARN and in every CloudTrail event made with the credentials, and per-person revocation matches
  * on it, so it has to be readable, stable and distinct per person.
  *
- * Pass `email` only when the IdP marked it verified (`email_verified`); an unverified email would
- * let someone take another person's session name.
+ * Only attributes the person cannot edit at the IdP may name them: pass `verifiedEmail` only when
+ * the IdP vouched for it (`email_verified`, or a SAML assertion's directory attribute). Never
+ * preferred_username: many IdPs let people change it, so it would let someone take another
+ * person's session name, and with it their audit trail and revocations (security review).
  *
  * Rules, and why:
- *  1. Prefer email, then preferred_username, then sub: email is what people and CloudTrail searches
- *     recognise; sub is opaque but always present and unique per IdP.
+ *  1. Prefer the verified email, then sub: email is what people and CloudTrail searches
+ *     recognise; sub is opaque but always present, unique per IdP and never user-editable.
  *  2. Decompose (NFKD) and drop combining marks, so `José` reads `jose` rather than `jos-`.
  *  3. Every character STS does not allow (`[\w+=,.@-]` only) becomes `-`; runs of `-` collapse and
  *     leading/trailing `-` go: `a/b` → `a-b`, `Jane Doe` → `jane-doe`. `/` and spaces would be
  *     rejected by STS; allowing nothing else also keeps the name inert wherever it is shown.
- *  4. Email and preferred_username are lowercased, sub is not: IdPs return `Alice@Example.com` on
+ *  4. Email is lowercased, sub is not: IdPs return `Alice@Example.com` on
  *     one login and `alice@example.com` on the next, while sub is case-sensitive by spec.
  *  5. If rule 2–3 changed anything beyond ASCII case, or the name is longer than 64, the result
  *     gets `-` + the first 12 hex of sha256(claim): a lossy mapping would otherwise let two
@@ -41,22 +43,13 @@ export class RoleSessionNameError extends Error {
  *  6. A candidate that leaves fewer than 2 characters is skipped; if none is usable the name is
  *     `user-<first 12 hex of sha256(sub)>`, still stable per person.
  */
-export function deriveRoleSessionName({
-  email,
-  preferredUsername,
-  sub,
-}: {
-  email?: string | null | undefined;
-  preferredUsername?: string | null | undefined;
-  sub: string;
-}): string {
+export function deriveRoleSessionName({ verifiedEmail, sub }: { verifiedEmail?: string | null | undefined; sub: string }): string {
   if (typeof sub !== 'string' || sub.length === 0) {
     throw new RoleSessionNameError('Cannot derive a RoleSessionName: the identity has no subject (sub)');
   }
 
   const candidates: Array<{ value: string | null | undefined; caseInsensitive: boolean }> = [
-    { value: email, caseInsensitive: true },
-    { value: preferredUsername, caseInsensitive: true },
+    { value: verifiedEmail, caseInsensitive: true },
     { value: sub, caseInsensitive: false },
   ];
   for (const { value, caseInsensitive } of candidates) {

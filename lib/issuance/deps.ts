@@ -1,23 +1,33 @@
 import 'server-only';
-// Wires issueCredentials to the real database, configuration, session tokens and STS.
+// Wires the issuance pipeline to the real database, configuration, session tokens and STS.
 import type { Actor } from '@/lib/auth/actor';
 import { webIdentityToken } from '@/lib/auth/web-identity-token';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { Logger } from '@/lib/log/logger';
 import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
+import type { SharedIssueDeps } from './issuance-types';
 import type { IssueDeps } from './issue-credentials';
 
-export function issueDeps(actor: Actor, log: Logger): IssueDeps {
+/** What every mode needs, from the configuration. */
+export function sharedIssueDeps(log: Logger): SharedIssueDeps {
   const cfg = getConfig();
   return {
     db: getDb(),
     log,
-    issuer: cfg.oidc.issuer,
-    clientId: cfg.oidc.clientId,
     globalStsEndpoint: cfg.stsEndpoint,
     rateLimitPerHour: cfg.issueRateLimitPerHour,
+    refusalLimitPerHour: cfg.issueRefusalLimitPerHour,
     supportContact: cfg.supportContact,
+  };
+}
+
+export function issueDeps(actor: Actor, log: Logger): IssueDeps {
+  const cfg = getConfig();
+  return {
+    ...sharedIssueDeps(log),
+    issuer: cfg.oidc.issuer,
+    clientId: cfg.oidc.clientId,
     webIdentityToken: () => webIdentityToken(actor),
     assumeRole: (o) => assumeRoleWithWebIdentity(o),
   };

@@ -11,7 +11,9 @@ import { explainSamlFailure } from '@/lib/saml/explain-saml-failure';
 import type { AssertionFacts } from '@/lib/saml/read-assertion';
 import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-identity';
 import { explainStsError } from '@/lib/sts/explain-sts-error';
-import { runIssuance, type IssueContext, type IssuedCredentials, type IssueRequest, type SharedIssueDeps } from './issue-credentials';
+import type { IssueContext, IssuedCredentials, IssueRequest, SharedIssueDeps } from './issuance-types';
+import { IssueRefusal } from './issue-refusal';
+import { runIssuance } from './run-issuance';
 
 export interface SamlIssueDeps extends SharedIssueDeps {
   assumeRoleWithSaml: (opts: {
@@ -57,18 +59,24 @@ export async function issueCredentialsWithSaml(opts: {
       },
       prepare: async (m) => {
         if (!m.samlProviderArn) {
-          throw new AppError('upstream', `This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask ${deps.supportContact} to set the SAML provider ARN of the mapping.`);
+          throw new IssueRefusal(
+            'saml misconfigured',
+            new AppError('upstream', `This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask ${deps.supportContact} to set the SAML provider ARN of the mapping.`),
+          );
         }
         if (!pairs.some((p) => p.roleArn === m.roleArn && p.principalArn === m.samlProviderArn)) {
           deps.log.warn('SAML issuance refused', { reason: 'role_missing', roleArn: m.roleArn, offered: pairs.map((p) => p.roleArn) });
-          throw new AppError('forbidden', explainSamlFailure('role_missing', { purpose: 'issuance' }));
+          throw new IssueRefusal('saml role missing', new AppError('forbidden', explainSamlFailure('role_missing', { purpose: 'issuance' })), { offeredRoles: pairs.map((p) => p.roleArn) });
         }
         if (!ROLE_SESSION_NAME.test(sessionName)) {
           deps.log.warn('SAML issuance refused', { reason: 'no RoleSessionName' });
-          throw new AppError('upstream', 'Your identity provider did not send a usable session name (RoleSessionName) for AWS. Ask your IdP admins to check the AWS application.');
+          throw new IssueRefusal('saml misconfigured', new AppError('upstream', 'Your identity provider did not send a usable session name (RoleSessionName) for AWS. Ask your IdP admins to check the AWS application.'));
         }
         if (sessionDuration !== undefined && sessionDuration < 900) {
-          throw new AppError('upstream', `Your IdP session limits duration to ${Math.floor(sessionDuration / 60)} minutes, below AWS's minimum of 15 minutes. Ask your IdP admins to raise SessionDuration.`);
+          throw new IssueRefusal(
+            'saml misconfigured',
+            new AppError('upstream', `Your IdP session limits duration to ${Math.floor(sessionDuration / 60)} minutes, below AWS's minimum of 15 minutes. Ask your IdP admins to raise SessionDuration.`),
+          );
         }
       },
       call: ({ m, endpoint, durationSeconds }) =>

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 function actorWith(groups: string[]): Actor {
-  return { sessionId: 's', sub: `sub-${randomUUID()}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups, roles: ['employee'], idTokenExpiresAt: null };
+  return { sessionId: 's', sub: `sub-${randomUUID()}`, idpKind: 'OIDC', email: 'alice@example.com', name: 'Alice', username: 'alice', groups, roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
 }
 
 async function mapping(group: string, roleArn: string, over: Partial<{ maxDurationSeconds: number; sessionPolicy: string | null }> = {}) {
@@ -55,6 +55,7 @@ function deps(over: Partial<IssueDeps> = {}): IssueDeps {
     clientId: stack.clientId,
     globalStsEndpoint: stack.aws.url,
     rateLimitPerHour: 100,
+    refusalLimitPerHour: 1000,
     supportContact: 'the platform team',
     webIdentityToken: () => stack.tokenFor('alice'),
     assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, backoffMs: 1 }),

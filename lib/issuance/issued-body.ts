@@ -1,6 +1,6 @@
 // Pure: what the browser receives for freshly issued credentials — the same shape from the JSON
 // API and from the SAML round trip, so one credentials view serves both.
-import type { IssuedCredentials } from './issue-credentials';
+import type { IssuedCredentials } from './issuance-types';
 
 export function issuedBody(issued: IssuedCredentials, requestId: string) {
   const c = issued.credentials;

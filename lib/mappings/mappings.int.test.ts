@@ -26,7 +26,7 @@ import { trustPolicyFor } from './trust-policy';
 import { updateMapping } from './update-mapping';
 
 let db: Db;
-const admin: Actor = { sessionId: 's', sub: 'sub-adam', idpKind: 'OIDC', email: 'adam@example.com', name: 'Adam', username: 'adam', groups: ['keyport-admins'], roles: ['employee', 'admin'], idTokenExpiresAt: null };
+const admin: Actor = { sessionId: 's', sub: 'sub-adam', idpKind: 'OIDC', email: 'adam@example.com', name: 'Adam', username: 'adam', groups: ['keyport-admins'], roles: ['employee', 'admin'], idTokenExpiresAt: null, emailVerified: true };
 const SEC = 'arn:aws:iam::111122223333:role/SecurityAudit';
 
 beforeAll(() => {
@@ -216,7 +216,7 @@ describe('the generated trust policy on sandbox AWS', () => {
   it('lets a mapped person get working credentials through issueCredentials', async () => {
     const group = `grp-${randomUUID()}`;
     const m = await createMapping({ db, actor: admin, input: input(group, { roleArn, accountLabel: 'sandbox-prod' }) });
-    const actor: Actor = { sessionId: 's', sub: `sub-${randomUUID()}`, idpKind: 'OIDC', email: 'erin@example.com', name: 'Erin', username: 'erin', groups: [group], roles: ['employee'], idTokenExpiresAt: null };
+    const actor: Actor = { sessionId: 's', sub: `sub-${randomUUID()}`, idpKind: 'OIDC', email: 'erin@example.com', name: 'Erin', username: 'erin', groups: [group], roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
     const token = async () =>
       (await getIdToken({ issuer: idp.issuer, clientId: client.clientId, clientSecret: client.clientSecret, redirectUri: client.redirectUris[0] ?? '', username: 'erin', password: findDemoPerson('erin')?.password ?? '' })).idToken;
     const issued = await issueCredentials({
@@ -230,6 +230,7 @@ describe('the generated trust policy on sandbox AWS', () => {
         clientId: client.clientId,
         globalStsEndpoint: aws.url,
         rateLimitPerHour: 100,
+        refusalLimitPerHour: 1000,
         supportContact: 'the platform team',
         webIdentityToken: token,
         assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, backoffMs: 1 }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, slotStart, windowStart } from './quota-window';
+import { auditRefusalNow, decide, slotStart, windowStart } from './quota-window';
 
 const at = (iso: string) => new Date(iso);
 
@@ -22,5 +22,15 @@ describe('quota window', () => {
     );
     // The 09:30 slot leaves the window at 10:30, 13 minutes from now.
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 13 * 60 });
+  });
+});
+
+describe('auditRefusalNow', () => {
+  it('records the 1st, 10th, 100th… refusal of a slot', () => {
+    const recorded = Array.from({ length: 1200 }, (_, i) => i + 1).filter(auditRefusalNow);
+    expect(recorded).toEqual([1, 10, 100, 1000]);
+  });
+  it('never for nonsense counts', () => {
+    for (const n of [0, -1, -10, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(auditRefusalNow(n)).toBe(false);
   });
 });

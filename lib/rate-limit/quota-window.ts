@@ -30,3 +30,15 @@ export function decide(buckets: { windowStart: Date; count: number }[], limit: n
   }
   return { allowed: false, retryAfterSeconds: Math.ceil(WINDOW_MS / 1000) };
 }
+
+/**
+ * Whether the n-th refusal of one key within a slot is recorded in the audit: the 1st, 10th,
+ * 100th, … So a flood shows in the audit with its size, in a handful of events, instead of one
+ * chained event per request slowing issuance for everyone (security review).
+ */
+export function auditRefusalNow(refusedInSlot: number): boolean {
+  if (!Number.isInteger(refusedInSlot) || refusedInSlot < 1) return false;
+  let n = refusedInSlot;
+  while (n % 10 === 0) n /= 10;
+  return n === 1;
+}

@@ -19,6 +19,21 @@ export async function liftRevocation(opts: { actor: Actor; revocationId: string;
   const rev = await deps.db.revocation.findUnique({ where: { id: opts.revocationId } });
   if (!rev) throw new AppError('not_found', 'There is no such revocation.');
   if (rev.liftedAt) throw new AppError('conflict', `This revocation was already lifted by ${rev.liftedByName ?? 'someone'}.`);
+  // Nobody lifts a revocation of themselves, whichever sign-in they use: it takes a second person.
+  const actorEmail = opts.actor.email?.toLowerCase() ?? null;
+  if (rev.kind === 'PERSON' && (rev.personSub === opts.actor.sub || (rev.personEmail !== null && actorEmail !== null && rev.personEmail === actorEmail))) {
+    await appendAuditEvent(deps.db, {
+      type: 'REVOCATION_LIFTED',
+      actor: auditActorOf(opts.actor),
+      outcome: 'denied',
+      requestId: opts.context.requestId,
+      sourceIp: opts.context.sourceIp,
+      userAgent: opts.context.userAgent,
+      sessionName: rev.sessionNames[0] ?? null,
+      details: { revocationId: rev.id, kind: rev.kind, reason, refused: 'a revocation of the person lifting it' },
+    }).catch((e: unknown) => deps.log.error('could not record a refused lift', { error: e }));
+    throw new AppError('forbidden', 'This revocation is of you, and nobody may lift a revocation of themselves. Ask another security reviewer.');
+  }
   for (const roleArn of rev.roleArns) {
     try {
       await deps.iam.deleteRolePolicy(roleArn, rev.policyName);

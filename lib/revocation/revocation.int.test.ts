@@ -34,7 +34,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const reviewer: Actor = { sessionId: 's', sub: 'sub-rita', idpKind: 'OIDC', email: 'rita@example.com', name: 'Rita Reviewer', username: 'rita', groups: ['security-reviewers'], roles: ['employee', 'auditor'], idTokenExpiresAt: null };
+const reviewer: Actor = { sessionId: 's', sub: 'sub-rita', idpKind: 'OIDC', email: 'rita@example.com', name: 'Rita Reviewer', username: 'rita', groups: ['security-reviewers'], roles: ['employee', 'auditor'], idTokenExpiresAt: null, emailVerified: true };
 
 async function issue(person: { sub: string; email: string; username: string }, group: string, mappingId: string): Promise<TemporaryCredentials> {
   const issueDeps: IssueDeps = {
@@ -44,11 +44,12 @@ async function issue(person: { sub: string; email: string; username: string }, g
     clientId: stack.clientId,
     globalStsEndpoint: stack.aws.url,
     rateLimitPerHour: 1000,
+    refusalLimitPerHour: 1000,
     supportContact: 'x',
     webIdentityToken: () => stack.tokenFor(person.username),
     assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, backoffMs: 1 }),
   };
-  const actor: Actor = { sessionId: 's', sub: person.sub, idpKind: 'OIDC', email: person.email, name: person.username, username: person.username, groups: [group], roles: ['employee'], idTokenExpiresAt: null };
+  const actor: Actor = { sessionId: 's', sub: person.sub, idpKind: 'OIDC', email: person.email, name: person.username, username: person.username, groups: [group], roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
   return (await issueCredentials({ actor, request: { mappingId, durationSeconds: 900, region: 'us-east-1' }, context, deps: issueDeps })).credentials;
 }
 

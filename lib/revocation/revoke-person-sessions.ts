@@ -1,7 +1,12 @@
-// Revokes every session Keyport issued to one person, on every role they hold live credentials
-// for (from the audit: ISSUE_SUCCEEDED not yet expired) — offboarding and incidents. Only their
-// sessions are denied (aws:userid ends with ":<their session name>"), only those issued before
-// now, so colleagues on the same roles are untouched.
+// Revokes a person — offboarding and incidents. In one step:
+//  - every session Keyport issued to them is denied in IAM, on every role they hold live
+//    credentials for (from the audit: ISSUE_SUCCEEDED not yet expired): only their sessions
+//    (aws:userid ends with ":<their session name>"), only those issued before now, so colleagues
+//    on the same roles are untouched;
+//  - every Keyport session of theirs ends, and the IdP tokens Keyport held for them are dropped;
+//  - every new issuance to them is refused until the revocation is lifted (check-issuable.ts).
+// It works for someone who holds no live credentials yet: then there is no IAM policy to put,
+// and the block and the sign-out alone take effect.
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors/app-error';
 import { putRevocation } from './put-revocation';
@@ -11,30 +16,35 @@ import { parseRoleArn, personRevocationPolicy, requireReason } from './revocatio
 /** Longer than any STS session (12 h), so every live one is found; bounds the partitions read. */
 const LIVE_WINDOW_MS = 36 * 3600_000;
 
-export async function revokePersonSessions(opts: { actor: Actor; personSub: string; reason: string; context: RevocationContext; deps: RevocationDeps }): Promise<RevocationView> {
+export async function revokePersonSessions(opts: { actor: Actor; personSub: string; reason: string; context: RevocationContext; deps: RevocationDeps }): Promise<RevocationView & { sessionsEnded: number }> {
+  const { deps } = opts;
   const reason = requireReason(opts.reason);
-  const now = (opts.deps.now ?? (() => new Date()))();
+  const now = (deps.now ?? (() => new Date()))();
   if (!opts.personSub) throw new AppError('invalid_input', 'Name the person to revoke.', { fields: { personSub: 'Required.' } });
-  const live = await opts.deps.db.auditEvent.findMany({
+  const live = await deps.db.auditEvent.findMany({
     where: { type: 'ISSUE_SUCCEEDED', actorSub: opts.personSub, expiresAt: { gt: now }, occurredAt: { gt: new Date(now.getTime() - LIVE_WINDOW_MS) } },
-    select: { roleArn: true, sessionName: true, actorName: true, actorEmail: true },
+    select: { roleArn: true, sessionName: true },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
   });
+  // Who they are, from what Keyport has seen of them: their audit events, else their sessions.
+  const seen =
+    (await deps.db.auditEvent.findFirst({ where: { actorSub: opts.personSub }, select: { actorName: true, actorEmail: true }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] })) ??
+    (await deps.db.session.findFirst({ where: { userSub: opts.personSub }, select: { name: true, email: true }, orderBy: { createdAt: 'desc' } }).then((s) => (s ? { actorName: s.name, actorEmail: s.email } : null)));
+  if (!seen) {
+    throw new AppError('not_found', 'Keyport has never seen this person (no sign-in, no audit event), so there is nobody to revoke. Check the subject.', { fields: { personSub: 'Not a person Keyport knows.' } });
+  }
   const roleArns = [...new Set(live.flatMap((e) => (e.roleArn && parseRoleArn(e.roleArn) ? [e.roleArn] : [])))].sort();
   const sessionNames = [...new Set(live.flatMap((e) => (e.sessionName ? [e.sessionName] : [])))].sort();
-  if (roleArns.length === 0 || sessionNames.length === 0) {
-    throw new AppError('conflict', 'This person holds no live credentials from Keyport, so there is no session to revoke. (Credentials they get later are not affected by a revocation.)');
-  }
-  const label = live[0]?.actorName ?? live[0]?.actorEmail ?? opts.personSub;
+  const label = seen.actorName ?? seen.actorEmail ?? opts.personSub;
   return putRevocation({
     actor: opts.actor,
     kind: 'PERSON',
-    roleArns,
+    roleArns: sessionNames.length > 0 ? roleArns : [],
     document: (before) => personRevocationPolicy(sessionNames, before),
     revokedBefore: now,
     reason,
-    person: { sub: opts.personSub, label, sessionNames },
+    person: { sub: opts.personSub, label, email: seen.actorEmail?.toLowerCase() ?? null, sessionNames },
     context: opts.context,
-    deps: opts.deps,
+    deps,
   });
 }

@@ -1,25 +1,29 @@
-// Before a person is sent to the IdP for an issuance: they signed in through SAML, the mapping
-// is theirs (scoped in the query to their groups and IdP kind), serves SAML with a provider ARN,
-// and the duration and region are within its bounds. The same checks run again at the ACS.
+// Before a person is sent to the IdP for an issuance: they signed in through SAML, and the
+// pipeline's own first steps pass (entitlement, revocation, bounds — check-issuable.ts, the one
+// implementation), and the mapping has an IAM SAML provider. The same checks run again at the ACS.
+// Every refusal is recorded like any other issuance refusal.
 import type { Actor } from '@/lib/auth/actor';
-import type { Db } from '@/lib/db/create-client';
-import { findEntitlement, resolveEntitlements } from '@/lib/entitlements/resolve-entitlements';
 import { AppError } from '@/lib/errors/app-error';
-import { checkRequestBounds } from '@/lib/issuance/check-request-bounds';
-import type { IssueRequest } from '@/lib/issuance/issue-credentials';
+import { checkIssuable } from '@/lib/issuance/check-issuable';
+import type { IssueContext, IssueRequest, SharedIssueDeps } from '@/lib/issuance/issuance-types';
+import { IssueRefusal, isIssueRefusal } from '@/lib/issuance/issue-refusal';
+import { recordRefusal, refusalEvent } from '@/lib/issuance/record-refusal';
 
-export async function checkSamlIssuable(opts: { db: Db; actor: Actor; request: IssueRequest }): Promise<void> {
-  const { db, actor, request } = opts;
-  if (actor.idpKind !== 'SAML') {
-    throw new AppError('invalid_input', 'You signed in with OIDC; this role is issued through your OIDC sign-in. Use "Get credentials" on the role page.');
+export async function checkSamlIssuable(opts: { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps }): Promise<void> {
+  const { actor, request, deps } = opts;
+  try {
+    if (actor.idpKind !== 'SAML') {
+      throw new IssueRefusal('wrong sign-in', new AppError('invalid_input', 'You signed in with OIDC; this role is issued through your OIDC sign-in. Use "Get credentials" on the role page.'));
+    }
+    const { mapping: m } = await checkIssuable({ db: deps.db, actor, request, globalStsEndpoint: deps.globalStsEndpoint, supportContact: deps.supportContact });
+    if (!m.samlProviderArn) {
+      throw new IssueRefusal(
+        'saml misconfigured',
+        new AppError('upstream', `This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask ${deps.supportContact} to set the SAML provider ARN of the mapping.`),
+      );
+    }
+  } catch (e) {
+    if (isIssueRefusal(e)) throw await recordRefusal({ deps, personSub: actor.sub, event: refusalEvent(actor, request, opts.context), refusal: e });
+    throw e;
   }
-  const mappings = await db.roleMapping.findMany({
-    where: { enabled: true, idpGroup: { in: actor.groups }, idpKind: { in: ['SAML', 'BOTH'] } },
-    select: { id: true, idpGroup: true, idpKind: true, roleArn: true, enabled: true, maxDurationSeconds: true, allowedRegions: true, samlProviderArn: true },
-  });
-  const entitlement = findEntitlement(resolveEntitlements({ groups: actor.groups, idpKind: 'SAML', mappings }), request.mappingId);
-  if (!entitlement) throw new AppError('forbidden', 'None of your groups gives you this role.');
-  const m = entitlement.mapping;
-  if (!m.samlProviderArn) throw new AppError('upstream', 'This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask an admin to set the SAML provider ARN of the mapping.');
-  checkRequestBounds(request, m);
 }

@@ -11,7 +11,13 @@ import { createSession, loadActor } from '@/lib/auth/session-store';
 import { getConfig } from '@/lib/config';
 import { issuedBody } from '@/lib/issuance/issued-body';
 import { getDb } from '@/lib/db/client';
-import { isAppError } from '@/lib/errors/app-error';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
+import type { AuditActor } from '@/lib/audit/append-audit-event';
+import { auditActorOf } from '@/lib/audit/audit-actor';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { sharedIssueDeps } from '@/lib/issuance/deps';
+import { IssueRefusal, type RefusalReason } from '@/lib/issuance/issue-refusal';
+import { recordRefusal, refusalEventFor } from '@/lib/issuance/record-refusal';
 import { issueCredentialsWithSaml } from '@/lib/issuance/issue-credentials-with-saml';
 import type { Logger } from '@/lib/log/logger';
 import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
@@ -30,10 +36,6 @@ export interface AcsOutcome {
 
 const pendingIssue = z.object({ mappingId: z.string().min(1).max(64), durationSeconds: z.number().int(), region: z.string().min(1).max(32) });
 
-function safeReturn(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
-}
-
 function refusedTo(reason: SamlFailure, context: SamlRejection['context']): string {
   if (context?.purpose === 'ISSUANCE') {
     const p = pendingIssue.safeParse(context.pending);
@@ -43,7 +45,7 @@ function refusedTo(reason: SamlFailure, context: SamlRejection['context']): stri
   return `/signin?samlError=${reason}`;
 }
 
-export async function handleAcs(opts: { samlResponse: string; requestId: string; log: Logger; sourceIp: string | null; userAgent: string | null }): Promise<AcsOutcome> {
+export async function handleAcs(opts: { samlResponse: string; relayState?: string | null; requestId: string; log: Logger; sourceIp: string | null; userAgent: string | null }): Promise<AcsOutcome> {
   const cfg = getConfig();
   const db = getDb();
   const { log } = opts;
@@ -64,26 +66,40 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
     log.info('SAML sign-in verified', { sub: id.sub, groups: id.groups.length });
     const browser = validated.request ? validated.request.pending['browser'] : null;
     const ticket = sealTicket(
-      { sid, browser: typeof browser === 'string' ? browser : null, returnTo: safeReturn(validated.request?.pending['returnTo']) },
+      { sid, browser: typeof browser === 'string' ? browser : null, returnTo: safeReturnPath(validated.request ? validated.request.pending['returnTo'] : opts.relayState, cfg.publicUrl) },
       cfg.authSecret,
     );
     return { location: `/api/saml/complete?t=${encodeURIComponent(ticket)}`, cookies: [] };
   }
 
   // Issuance: everything about the request comes from the database row this response answers.
+  // Each refusal before the pipeline is recorded like the pipeline's own (ISSUE_DENIED).
+  const deps = sharedIssueDeps(log);
+  const context = { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent };
+  const asserted = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups');
+  const refuse = async (reason: RefusalReason, who: AuditActor, message: string, details: Record<string, unknown> = {}) => {
+    log.warn('SAML issuance refused', { reason, ...details });
+    await recordRefusal({
+      deps,
+      personSub: who.sub,
+      event: refusalEventFor(who, pendingIssue.safeParse(validated.request?.pending).data ?? {}, context),
+      refusal: new IssueRefusal(reason, new AppError('forbidden', message), details),
+    }).catch((e: unknown) => log.error('could not record a SAML issuance refusal', { error: e }));
+  };
+  const assertedActor: AuditActor = { sub: asserted.sub, email: asserted.email, name: asserted.name, groups: asserted.groups, idpKind: 'SAML' };
   const pending = pendingIssue.safeParse(validated.request?.pending);
   if (!validated.request?.sessionId || !pending.success) {
-    log.warn('SAML issuance refused', { reason: 'request without session or pending issuance' });
+    await refuse('unknown request', assertedActor, 'This SAML response does not answer a credential request Keyport made.');
     return { location: `/?samlError=unknown_request`, cookies: [] };
   }
   const back = `/roles/${encodeURIComponent(pending.data.mappingId)}`;
   const actor = await loadActor(validated.request.sessionId);
   if (!actor) {
-    log.warn('SAML issuance refused', { reason: 'no_session' });
+    await refuse('no session', assertedActor, 'The Keyport session that asked for these credentials has ended.');
     return { location: `${back}?samlError=no_session`, cookies: [] };
   }
   if (actor.sub !== validated.facts.nameId) {
-    log.warn('SAML issuance refused', { reason: 'other_person', sessionSub: actor.sub, assertionSub: validated.facts.nameId });
+    await refuse('other person', auditActorOf(actor), 'The SAML response names someone other than the person who asked.', { sessionSub: actor.sub, assertionSub: validated.facts.nameId });
     return { location: `${back}?samlError=other_person`, cookies: [] };
   }
   const seal = (status: number, body: Record<string, unknown>) =>
@@ -93,14 +109,7 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
       actor,
       request: pending.data,
       context: { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent },
-      deps: {
-        db,
-        log,
-        globalStsEndpoint: cfg.stsEndpoint,
-        rateLimitPerHour: cfg.issueRateLimitPerHour,
-        supportContact: cfg.supportContact,
-        assumeRoleWithSaml: (o) => assumeRoleWithSaml(o),
-      },
+      deps: { ...deps, assumeRoleWithSaml: (o) => assumeRoleWithSaml(o) },
       assertion: { samlResponse: opts.samlResponse, facts: validated.facts },
     });
     return { location: `${back}?saml=result`, cookies: [seal(200, issuedBody(issued, opts.requestId))] };

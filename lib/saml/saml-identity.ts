@@ -9,6 +9,8 @@ const USERNAME = ['username', 'uid', 'urn:oid:0.9.2342.19200300.100.1.1'];
 export interface SamlIdentity {
   sub: string;
   email: string | null;
+  /** A directory attribute in the IdP's signed assertion: vouched for by the IdP. */
+  emailVerified: boolean;
   name: string | null;
   username: string | null;
   groups: string[];
@@ -25,9 +27,11 @@ function first(attrs: Record<string, string[]>, names: readonly string[]): strin
 export function samlIdentity(facts: AssertionFacts, groupsAttribute: string): SamlIdentity {
   if (!facts.nameId) throw new Error('assertion has no NameID');
   const groups = [...new Set((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256))];
+  const email = first(facts.attributes, EMAIL);
   return {
     sub: facts.nameId,
-    email: first(facts.attributes, EMAIL),
+    email,
+    emailVerified: email !== null,
     name: first(facts.attributes, NAME),
     username: first(facts.attributes, USERNAME),
     groups,

@@ -219,8 +219,8 @@ describe('SAML issuance responses', () => {
       },
     });
   }
-  const actor = (groups: string[]): Actor => ({ sessionId: 's', sub: samlSubjectFor('sam'), idpKind: 'SAML', email: 'sam@example.com', name: 'Sam', username: 'sam', groups, roles: ['employee'], idTokenExpiresAt: null });
-  const deps = (): SamlIssueDeps => ({ db, log, globalStsEndpoint: stack.aws.url, rateLimitPerHour: 100, supportContact: 'the platform team', assumeRoleWithSaml: (o) => assumeRoleWithSaml({ ...o, backoffMs: 1 }) });
+  const actor = (groups: string[]): Actor => ({ sessionId: 's', sub: samlSubjectFor('sam'), idpKind: 'SAML', email: 'sam@example.com', name: 'Sam', username: 'sam', groups, roles: ['employee'], idTokenExpiresAt: null, emailVerified: true });
+  const deps = (): SamlIssueDeps => ({ db, log, globalStsEndpoint: stack.aws.url, rateLimitPerHour: 100, refusalLimitPerHour: 1000, supportContact: 'the platform team', assumeRoleWithSaml: (o) => assumeRoleWithSaml({ ...o, backoffMs: 1 }) });
   const ctx = () => ({ requestId: randomUUID(), sourceIp: '203.0.113.9', userAgent: 'vitest' });
 
   async function issue(group: string, mappingId: string, durationSeconds: number, over: Partial<ResponseInput> = {}) {

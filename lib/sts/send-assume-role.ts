@@ -20,6 +20,11 @@ export interface StsFailure {
   code: string;
   stsRequestId: string | null;
   attempts: number;
+  /**
+   * True when AWS definitely issued nothing (it answered with an error, or the request never left);
+   * false when the request may have reached AWS and its answer was lost: AWS may have minted a key.
+   */
+  definite: boolean;
   /** Server-log only: AWS's own message. */
   awsMessage: string;
 }
@@ -69,7 +74,7 @@ export async function sendAssumeRole(opts: {
       const out = await client.send(opts.command as AssumeRoleWithWebIdentityCommand);
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration || !out.AssumedRoleUser?.Arn) {
-        return { ok: false, code: 'IncompleteResponse', stsRequestId: out.$metadata.requestId ?? null, attempts: attempt, awsMessage: 'STS answered without credentials' };
+        return { ok: false, code: 'IncompleteResponse', stsRequestId: out.$metadata.requestId ?? null, attempts: attempt, definite: false, awsMessage: 'STS answered without credentials' };
       }
       return {
         ok: true,
@@ -80,7 +85,7 @@ export async function sendAssumeRole(opts: {
       };
     } catch (e) {
       const { code, requestId, message } = errorCode(e);
-      last = { ok: false, code, stsRequestId: requestId, attempts: attempt, awsMessage: message };
+      last = { ok: false, code, stsRequestId: requestId, attempts: attempt, definite: code !== 'NetworkError', awsMessage: message };
       // Only transient faults are retried (a SAML assertion can be presented again while valid).
       const retryable = explainStsError(code, { roleArn: opts.roleArn, region: opts.region, maxDurationSeconds: opts.durationSeconds }).retryable;
       if (!retryable || attempt === maxAttempts) break;
@@ -88,5 +93,5 @@ export async function sendAssumeRole(opts: {
       await new Promise((r) => setTimeout(r, base + Math.floor(Math.random() * base)));
     }
   }
-  return last ?? { ok: false, code: 'Unknown', stsRequestId: null, attempts: 0, awsMessage: '' };
+  return last ?? { ok: false, code: 'Unknown', stsRequestId: null, attempts: 0, definite: true, awsMessage: '' };
 }

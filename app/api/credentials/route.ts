@@ -7,6 +7,7 @@ import { readJson } from '@/lib/http/read-json';
 import { NO_STORE, withAuth } from '@/lib/http/route';
 import { issueDeps } from '@/lib/issuance/deps';
 import { issueCredentials } from '@/lib/issuance/issue-credentials';
+import { refuseIssueInput } from '@/lib/issuance/run-issuance';
 import { issuedBody } from '@/lib/issuance/issued-body';
 
 export const dynamic = 'force-dynamic';
@@ -19,12 +20,17 @@ const body = z.object({
 });
 
 export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ actor, request, requestId, log, sourceIp, userAgent }) => {
-  const input = await readJson(request, body);
+  const context = { requestId, sourceIp, userAgent };
+  const deps = issueDeps(actor, log);
+  // Input that cannot be parsed is refused and audited like any other refusal.
+  const input = await readJson(request, body).catch(async (e: unknown) => {
+    throw await refuseIssueInput({ actor, error: e as Error, context, deps });
+  });
   const issued = await issueCredentials({
     actor,
     request: { mappingId: input.mappingId, durationSeconds: input.durationSeconds, region: input.region },
-    context: { requestId, sourceIp, userAgent },
-    deps: issueDeps(actor, log),
+    context,
+    deps,
   });
   return Response.json(
     {

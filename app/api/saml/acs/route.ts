@@ -2,6 +2,7 @@
 // issuance responses alike. Public (the IdP posts here cross-site, without Keyport's cookies);
 // the response itself is the credential, checked in lib/saml. The body is size-limited.
 import { headers } from 'next/headers';
+import { readBodyLimited } from '@/lib/http/read-body';
 import { clientIp } from '@/lib/http/route';
 import { forRequest } from '@/lib/log';
 import { MAX_SAML_RESPONSE_BYTES } from '@/lib/saml/decode-saml-response';
@@ -10,26 +11,6 @@ import { handleAcs } from '@/lib/saml/handle-acs';
 export const dynamic = 'force-dynamic';
 
 const MAX_BODY_BYTES = Math.ceil((MAX_SAML_RESPONSE_BYTES * 4) / 3) * 3 + 8192; // URL-encoded base64 plus RelayState
-
-async function readLimited(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function seeOther(location: string, cookies: string[] = []): Response {
   const h = new Headers({ Location: location, 'Cache-Control': 'no-store' });
@@ -46,14 +27,15 @@ export async function POST(request: Request): Promise<Response> {
       log.warn('SAML response refused', { reason: 'not a form post' });
       return seeOther('/signin?samlError=malformed');
     }
-    const body = await readLimited(request);
-    if (body === null) {
+    const bytes = await readBodyLimited(request, MAX_BODY_BYTES);
+    if (bytes === null) {
       log.warn('SAML response refused', { reason: 'too_large' });
       return new Response('The SAML response is too large.\n', { status: 413, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
     }
-    const samlResponse = new URLSearchParams(body).get('SAMLResponse');
+    const form = new URLSearchParams(bytes.toString('utf8'));
+    const samlResponse = form.get('SAMLResponse');
     if (!samlResponse) return seeOther('/signin?samlError=malformed');
-    const outcome = await handleAcs({ samlResponse, requestId, log, sourceIp: clientIp(h), userAgent: h.get('user-agent') });
+    const outcome = await handleAcs({ samlResponse, relayState: form.get('RelayState'), requestId, log, sourceIp: clientIp(h), userAgent: h.get('user-agent') });
     return seeOther(outcome.location, outcome.cookies);
   } catch (e) {
     log.error('SAML response could not be handled', { error: e });

@@ -5,6 +5,7 @@ import { encode } from 'next-auth/jwt';
 import { cookies, headers } from 'next/headers';
 import { sessionCookieName } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { forRequest } from '@/lib/log';
 import { cookieHeader } from '@/lib/saml/result-cookie';
 import { loginCookieName, openTicket } from '@/lib/saml/sign-in-ticket';
@@ -26,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
   }
   const token = await encode({ token: { sid: ticket.sid }, secret: cfg.authSecret, maxAge: cfg.sessionMaxAgeSeconds });
   h.append('Set-Cookie', cookieHeader(sessionCookieName(cfg.secureCookies), token, { secure: cfg.secureCookies, maxAge: cfg.sessionMaxAgeSeconds }));
-  h.set('Location', ticket.returnTo);
+  h.set('Location', safeReturnPath(ticket.returnTo, cfg.publicUrl));
   log.info('signed in', { idp: 'saml' });
   return new Response(null, { status: 303, headers: h });
 }

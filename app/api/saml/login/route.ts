@@ -3,6 +3,7 @@
 import { headers } from 'next/headers';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { forRequest } from '@/lib/log';
 import { samlIdp } from '@/lib/saml/saml-idp';
 import { cookieHeader } from '@/lib/saml/result-cookie';
@@ -15,10 +16,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const requestId = (await headers()).get('x-request-id') ?? crypto.randomUUID();
   const log = forRequest(requestId);
-  const raw = new URL(request.url).searchParams.get('callbackUrl') ?? '/';
-  const returnTo = raw.startsWith('/') && !raw.startsWith('//') && !raw.startsWith('/\\') ? raw.slice(0, 2048) : '/';
   try {
     const cfg = getConfig();
+    const returnTo = safeReturnPath(new URL(request.url).searchParams.get('callbackUrl'), cfg.publicUrl);
     // Only the hash is stored with the request; the browser keeps the nonce (see sign-in-ticket.ts).
     const { nonce, hash } = newBrowserNonce();
     const location = await startSamlRequest({ db: getDb(), idp: await samlIdp(), sp: samlSp(), purpose: 'SIGN_IN', sessionId: null, pending: { returnTo, browser: hash } });

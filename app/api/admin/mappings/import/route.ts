@@ -10,6 +10,8 @@ import { listPeopleSeen } from '@/lib/mappings/list-people-seen';
 
 export const dynamic = 'force-dynamic';
 
+const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+
 const body = z.object({
   document: z.unknown(),
   mode: z.enum(['merge', 'replace']),
@@ -18,7 +20,8 @@ const body = z.object({
 });
 
 export const POST = withAuth({ permission: ['mappings', 'import'] }, async ({ actor, request, requestId }) => {
-  const input = await readJson(request, body);
+  // A whole mapping document: its own, larger limit.
+  const input = await readJson(request, body, { maxBytes: MAX_IMPORT_BYTES });
   const db = getDb();
   const summary = await importMappings({
     db,

@@ -1,0 +1,175 @@
+// The issuance pipeline: one order of named steps for every federation mode and channel.
+//   1–2. checkIssuable — entitlement from the database and the verified identity, person
+//        revocations, duration and region bounds, the STS endpoint;
+//   3.   quota — per person, shared by every instance;
+//   4.   federation.prepare — every check of the mode that can fail (ID-token renewal, the
+//        assertion's Role pair …);
+//        (every refusal up to here is audited as ISSUE_DENIED, see record-refusal.ts)
+//   5.   intent — ISSUE_REQUESTED committed before AWS is asked; if it cannot be, nothing is issued;
+//   6.   STS — the mode's call;
+//   7.   outcome — ISSUE_SUCCEEDED (if it cannot be recorded the credentials are withheld: an
+//        untraceable key is worse than none), ISSUE_FAILED when AWS definitely refused, or
+//        ISSUE_OUTCOME_UNKNOWN when the answer was lost after the request was sent (AWS may have
+//        minted a key; AssumeRoleWith* is not idempotent, so it is never retried).
+// Secrets exist only in this function's memory and in the response.
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@/lib/auth/actor';
+import { auditActorOf } from '@/lib/audit/audit-actor';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { AppError, isAppError } from '@/lib/errors/app-error';
+import { consumeQuota } from '@/lib/rate-limit/consume-quota';
+import { auditRefusalNow } from '@/lib/rate-limit/quota-window';
+import type { StsFailure } from '@/lib/sts/assume-role-with-web-identity';
+import { checkIssuable, recordingUnavailable, type Issuable } from './check-issuable';
+import type { Federation, IssueContext, IssuedCredentials, IssueRequest, SharedIssueDeps } from './issuance-types';
+import { IssueRefusal, isIssueRefusal } from './issue-refusal';
+import { recordRefusal, refusalEvent, type RefusalEvent } from './record-refusal';
+
+type Pipeline = { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps; federation: Federation };
+
+/** Steps 1–4: everything that can refuse, before anything is recorded or sent. */
+async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalEvent }> {
+  const { actor, request, context, deps, federation } = p;
+  let event = refusalEvent(actor, request, context);
+  try {
+    const issuable = await checkIssuable({ db: deps.db, actor, request, globalStsEndpoint: deps.globalStsEndpoint, supportContact: deps.supportContact });
+    const m = issuable.mapping;
+    event = { ...event, mappingId: m.id, roleArn: m.roleArn, accountId: m.accountId };
+    await takeQuota(p, event);
+    await federation.prepare(m);
+    return { issuable, event };
+  } catch (e) {
+    if (isIssueRefusal(e)) throw await recordRefusal({ deps, personSub: actor.sub, event, refusal: e });
+    throw e;
+  }
+}
+
+/** Step 3: the per-person issuance quota. A flood past it is recorded log-scaled, like refusals. */
+async function takeQuota(p: Pipeline, event: RefusalEvent): Promise<void> {
+  const { actor, deps } = p;
+  let quota;
+  try {
+    quota = await consumeQuota({ db: deps.db, key: `issue:${actor.sub}`, limitPerHour: deps.rateLimitPerHour });
+  } catch (e) {
+    deps.log.error('quota check failed', { error: e });
+    throw recordingUnavailable();
+  }
+  if (quota.allowed) return;
+  if (auditRefusalNow(quota.refusedInSlot)) {
+    await recordAuditEvent(deps.db, {
+      ...event,
+      type: 'ISSUE_RATE_LIMITED',
+      outcome: 'denied',
+      details: { limit: 'issuances', limitPerHour: deps.rateLimitPerHour, retryAfterSeconds: quota.retryAfterSeconds, refusedInSlot: quota.refusedInSlot },
+    }).catch((e: unknown) => deps.log.error('could not record ISSUE_RATE_LIMITED', { error: e }));
+  }
+  throw new AppError('rate_limited', `You have requested credentials ${deps.rateLimitPerHour} times in the last hour, the most Keyport allows. Try again in ${Math.ceil(quota.retryAfterSeconds / 60)} minutes.`, {
+    retryAfterSeconds: quota.retryAfterSeconds,
+  });
+}
+
+/** What the person reads when AWS's answer was lost after the request was sent. */
+function outcomeUnknown(result: StsFailure, requestId: string): AppError {
+  return new AppError(
+    'upstream',
+    `AWS did not answer in time, so Keyport cannot tell whether it issued credentials. Nothing was shown to you, and security reviewers can see this request (${requestId}${result.stsRequestId ? `, AWS request ${result.stsRequestId}` : ''}). Try again.`,
+    { detail: { stsErrorCode: result.code, outcome: 'unknown' } },
+  );
+}
+
+export async function runIssuance(p: Pipeline): Promise<IssuedCredentials> {
+  const { actor, request, context, deps, federation } = p;
+  const who = auditActorOf(actor);
+  const { issuable } = await admit(p);
+  const { mapping: m, partition, endpoint } = issuable;
+
+  const sessionName = federation.sessionName(m);
+  const granted = federation.effectiveDuration?.(request.durationSeconds, m) ?? { seconds: request.durationSeconds };
+  const base = {
+    actor: who,
+    requestId: context.requestId,
+    mappingId: m.id,
+    roleArn: m.roleArn,
+    accountId: m.accountId,
+    sessionName,
+    durationSeconds: granted.seconds,
+    region: request.region,
+    sourceIp: context.sourceIp,
+    userAgent: context.userAgent,
+  };
+
+  // 5. Write-ahead: the intent is committed before AWS is asked.
+  const intentId = randomUUID();
+  try {
+    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: issuable.viaGroups, ...federation.details } });
+  } catch (e) {
+    deps.log.error('could not record ISSUE_REQUESTED; refusing to issue', { error: e });
+    throw recordingUnavailable();
+  }
+
+  // 6. STS.
+  const result = await federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds });
+
+  // 7. Outcome.
+  if (!result.ok) {
+    const unknown = !result.definite;
+    deps.log.warn(unknown ? 'STS answer lost after sending' : 'STS refused', { code: result.code, stsRequestId: result.stsRequestId, awsMessage: result.awsMessage, roleArn: m.roleArn, attempts: result.attempts });
+    try {
+      await recordAuditEvent(deps.db, {
+        ...base,
+        type: unknown ? 'ISSUE_OUTCOME_UNKNOWN' : 'ISSUE_FAILED',
+        outcome: unknown ? 'unknown' : 'failure',
+        intentId,
+        errorCode: result.code,
+        stsRequestId: result.stsRequestId,
+        details: { attempts: result.attempts, ...(unknown ? { why: 'the request reached AWS, its answer did not reach Keyport' } : {}) },
+      });
+    } catch (e) {
+      deps.log.error('could not record the STS outcome', { error: e, intentId });
+    }
+    throw unknown ? outcomeUnknown(result, context.requestId) : federation.explain(result, m, partition);
+  }
+
+  try {
+    await recordAuditEvent(deps.db, {
+      ...base,
+      type: 'ISSUE_SUCCEEDED',
+      outcome: 'success',
+      intentId,
+      accessKeyId: result.credentials.accessKeyId,
+      expiresAt: result.credentials.expiration,
+      assumedRoleArn: result.assumedRoleArn,
+      stsRequestId: result.stsRequestId,
+    });
+  } catch (e) {
+    deps.log.error('could not record ISSUE_SUCCEEDED; withholding the credentials', { error: e, intentId, accessKeyId: result.credentials.accessKeyId });
+    throw recordingUnavailable();
+  }
+  deps.log.info('credentials issued', { roleArn: m.roleArn, accessKeyId: result.credentials.accessKeyId, sessionName, intentId });
+
+  return {
+    credentials: result.credentials,
+    assumedRoleArn: result.assumedRoleArn,
+    sessionName,
+    roleArn: m.roleArn,
+    accountId: m.accountId,
+    accountLabel: m.accountLabel,
+    roleLabel: m.roleLabel,
+    region: request.region,
+    durationSeconds: granted.seconds,
+    partition,
+    requestId: context.requestId,
+    ...(granted.notice ? { notice: granted.notice } : {}),
+  };
+}
+
+/** A refusal that happened before the pipeline could run (input the route could not parse). */
+export async function refuseIssueInput(opts: { actor: Actor; error: Error; context: IssueContext; deps: SharedIssueDeps }): Promise<Error> {
+  if (!isAppError(opts.error) || opts.error.code !== 'invalid_input') return opts.error;
+  return recordRefusal({
+    deps: opts.deps,
+    personSub: opts.actor.sub,
+    event: { ...refusalEvent(opts.actor, {}, opts.context), details: { fields: opts.error.extra.fields ?? {} } },
+    refusal: new IssueRefusal('invalid input', opts.error),
+  });
+}

@@ -1,0 +1,31 @@
+// The person revocation in force for someone, if any: it refuses every new issuance to them until
+// it is lifted. Matched on the subject and on the (lower-cased) e-mail, so the same person signed
+// in through the other IdP is refused as well. Plain SQL on the pool: every issuance runs it.
+import { sqlPool, type Db } from '@/lib/db/create-client';
+
+export interface PersonRevocationInForce {
+  id: string;
+  reason: string;
+  createdAt: Date;
+  createdByName: string;
+}
+
+export async function findPersonRevocation(db: Db, person: { sub: string; email: string | null }): Promise<PersonRevocationInForce | null> {
+  const { rows } = await sqlPool(db).query<PersonRevocationInForce>(
+    `SELECT "id", "reason", "created_at" AS "createdAt", "created_by_name" AS "createdByName"
+       FROM "revocations"
+      WHERE "kind" = 'PERSON' AND "lifted_at" IS NULL
+        AND ("person_sub" = $1 OR ($2::text IS NOT NULL AND "person_email" = $2::text))
+      ORDER BY "created_at" DESC LIMIT 1`,
+    [person.sub, person.email?.toLowerCase() ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+/** The sentence a revoked person reads, naming the revocation. */
+export function revokedMessage(r: PersonRevocationInForce, supportContact: string): string {
+  return (
+    `Your access to AWS through Keyport was revoked on ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${r.createdByName} ` +
+    `(reason: “${r.reason}”; revocation ${r.id}). Keyport issues you no credentials until a security reviewer lifts it; ask ${supportContact} if you think this is a mistake.`
+  );
+}

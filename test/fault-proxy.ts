@@ -13,6 +13,8 @@ import { freePort } from './free-port';
 export type Fault =
   /** Accepts and reads the request, never forwards it, never answers (AWS paused). */
   | 'stall'
+  /** Reads the request, then resets the connection without forwarding (AWS saw nothing, but the client cannot know). */
+  | 'reset'
   /** Forwards the request, lets AWS answer, withholds the answer forever (AWS acted, the answer is lost). */
   | 'stall-after-forward'
   /** Forwards the request, waits for AWS's whole answer, then resets the client's connection (TCP RST). */
@@ -78,6 +80,10 @@ export async function startFaultProxy(opts: { target: string; fault: Fault; thro
     void (async () => {
       const body = await readBody(req);
       if (opts.fault === 'stall') return;
+      if (opts.fault === 'reset') {
+        req.socket.resetAndDestroy();
+        return;
+      }
       if (opts.fault === 'throttle' && n <= (opts.throttleTimes ?? Infinity)) return throttlingAnswer(res, n);
       forwarded++;
       const up = await forward(target, req, body);

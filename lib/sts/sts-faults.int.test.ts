@@ -81,6 +81,14 @@ describe('STS faults that may have reached AWS: answered within the deadline, ne
     expect(p.forwarded()).toBe(1);
     expect(minted()).toBe(1);
   });
+  it('a reset after sending is not retried even when AWS in fact saw nothing (the client cannot tell)', async () => {
+    const p = await proxy('reset');
+    const { result, minted } = await call(p.url, { maxAttempts: 3 });
+    expect(result).toMatchObject({ ok: false, code: 'ConnectionLost', definite: false, attempts: 1 });
+    expect(p.received()).toBe(1);
+    expect(p.forwarded()).toBe(0);
+    expect(minted()).toBe(0);
+  });
 });
 
 describe('STS faults that provably issued nothing: retried, definite: true', () => {

@@ -102,3 +102,25 @@ describe('parseConfig with SAML', () => {
     expect(problemsOf({ ...base, SAML_IDP_METADATA_URL: 'https://idp.example.com/m', SAML_IDP_METADATA_FILE: '/etc/m.xml' }).join()).toContain('not both');
   });
 });
+
+describe('STS timeouts', () => {
+  it('default to a 15 s whole-call deadline and a 3 s connect timeout', () => {
+    const c = parseConfig(full);
+    expect([c.stsTimeoutMs, c.stsConnectTimeoutMs]).toEqual([15_000, 3_000]);
+    expect(parseConfig({ ...full, STS_TIMEOUT_MS: '8000', STS_CONNECT_TIMEOUT_MS: '1500' })).toMatchObject({ stsTimeoutMs: 8_000, stsConnectTimeoutMs: 1_500 });
+  });
+
+  it('refuses a connect timeout that is not below the whole deadline', () => {
+    expect(problemsOf({ ...full, STS_TIMEOUT_MS: '3000' }).join()).toContain('STS_CONNECT_TIMEOUT_MS (3000) must be below STS_TIMEOUT_MS (3000)');
+    expect(problemsOf({ ...full, STS_TIMEOUT_MS: '5000', STS_CONNECT_TIMEOUT_MS: '9000' }).join()).toContain('must be below');
+  });
+
+  it('refuses non-numbers, fractions and values out of range', () => {
+    expect(problemsOf({ ...full, STS_TIMEOUT_MS: 'soon' }).join()).toContain('STS_TIMEOUT_MS');
+    expect(problemsOf({ ...full, STS_TIMEOUT_MS: '1500.5' }).join()).toContain('STS_TIMEOUT_MS');
+    expect(problemsOf({ ...full, STS_TIMEOUT_MS: '999' }).join()).toContain('STS_TIMEOUT_MS');
+    expect(problemsOf({ ...full, STS_TIMEOUT_MS: '120001' }).join()).toContain('STS_TIMEOUT_MS');
+    expect(problemsOf({ ...full, STS_CONNECT_TIMEOUT_MS: '0' }).join()).toContain('STS_CONNECT_TIMEOUT_MS');
+    expect(problemsOf({ ...full, STS_CONNECT_TIMEOUT_MS: '-5' }).join()).toContain('STS_CONNECT_TIMEOUT_MS');
+  });
+});

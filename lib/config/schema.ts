@@ -69,6 +69,8 @@ const rawSchema = z.object({
   STS_ENDPOINT: optionalUrl('STS_ENDPOINT'),
   FEDERATION_ENDPOINT: optionalUrl('FEDERATION_ENDPOINT'),
   IAM_ENDPOINT: optionalUrl('IAM_ENDPOINT'),
+  STS_TIMEOUT_MS: positiveInt(15_000, 1_000, 120_000),
+  STS_CONNECT_TIMEOUT_MS: positiveInt(3_000, 100, 60_000),
   REVOCATION_ROLE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\w+=,.@-]{1,64}$/, 'REVOCATION_ROLE_NAME must be an IAM role name').optional()),
   AUDIT_RETENTION_MONTHS: positiveInt(0, 0, 1200),
   AUDIT_INTENT_TIMEOUT_SECONDS: positiveInt(300, 30, 86_400),
@@ -102,6 +104,10 @@ export type Config = {
   oidcEnabled: boolean;
   saml: SamlConfig | null;
   stsEndpoint: string | undefined;
+  /** Deadline for one whole STS AssumeRoleWith* call, retries included (lib/sts/send-assume-role.ts). */
+  stsTimeoutMs: number;
+  /** Deadline for the TCP connection to STS (DNS included); below stsTimeoutMs. */
+  stsConnectTimeoutMs: number;
   federationEndpoint: string | undefined;
   /** IAM endpoint override (the sandbox AWS); default: the SDK's. Used by revocation only. */
   iamEndpoint: string | undefined;
@@ -199,6 +205,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     }
     if (e.ADMIN_GROUPS.length === 0) problems.push('ADMIN_GROUPS is empty: name at least one IdP group whose members administer Keyport');
   }
+  // A connect phase that cannot end before the whole deadline would turn every unreachable STS
+  // into an "outcome unknown" instead of a definite, retried NetworkError (send-assume-role.ts).
+  if (e.STS_CONNECT_TIMEOUT_MS >= e.STS_TIMEOUT_MS) problems.push(`STS_CONNECT_TIMEOUT_MS (${e.STS_CONNECT_TIMEOUT_MS}) must be below STS_TIMEOUT_MS (${e.STS_TIMEOUT_MS})`);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.KEYPORT_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -240,6 +249,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     oidcEnabled,
     saml,
     stsEndpoint: e.STS_ENDPOINT,
+    stsTimeoutMs: e.STS_TIMEOUT_MS,
+    stsConnectTimeoutMs: e.STS_CONNECT_TIMEOUT_MS,
     federationEndpoint: e.FEDERATION_ENDPOINT,
     iamEndpoint: e.IAM_ENDPOINT,
     revocationRoleName: e.REVOCATION_ROLE_NAME,

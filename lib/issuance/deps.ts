@@ -9,6 +9,12 @@ import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identi
 import type { SharedIssueDeps } from './issuance-types';
 import type { IssueDeps } from './issue-credentials';
 
+/** The STS deadline and connect timeout (STS_TIMEOUT_MS, STS_CONNECT_TIMEOUT_MS). */
+export function stsTimeouts(): { timeoutMs: number; connectTimeoutMs: number } {
+  const cfg = getConfig();
+  return { timeoutMs: cfg.stsTimeoutMs, connectTimeoutMs: cfg.stsConnectTimeoutMs };
+}
+
 /** What every mode needs, from the configuration. */
 export function sharedIssueDeps(log: Logger): SharedIssueDeps {
   const cfg = getConfig();
@@ -29,6 +35,6 @@ export function issueDeps(actor: Actor, log: Logger): IssueDeps {
     issuer: cfg.oidc.issuer,
     clientId: cfg.oidc.clientId,
     webIdentityToken: () => webIdentityToken(actor),
-    assumeRole: (o) => assumeRoleWithWebIdentity(o),
+    assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, ...stsTimeouts() }),
   };
 }

@@ -15,7 +15,7 @@ import { safeReturnPath } from '@/lib/http/safe-return-path';
 import type { AuditActor } from '@/lib/audit/append-audit-event';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { AppError, isAppError } from '@/lib/errors/app-error';
-import { sharedIssueDeps } from '@/lib/issuance/deps';
+import { sharedIssueDeps, stsTimeouts } from '@/lib/issuance/deps';
 import { IssueRefusal, type RefusalReason } from '@/lib/issuance/issue-refusal';
 import { recordRefusal, refusalEventFor } from '@/lib/issuance/record-refusal';
 import { issueCredentialsWithSaml } from '@/lib/issuance/issue-credentials-with-saml';
@@ -109,7 +109,7 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
       actor,
       request: pending.data,
       context: { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent },
-      deps: { ...deps, assumeRoleWithSaml: (o) => assumeRoleWithSaml(o) },
+      deps: { ...deps, assumeRoleWithSaml: (o) => assumeRoleWithSaml({ ...o, ...stsTimeouts() }) },
       assertion: { samlResponse: opts.samlResponse, facts: validated.facts },
     });
     return { location: `${back}?saml=result`, cookies: [seal(200, issuedBody(issued, opts.requestId))] };

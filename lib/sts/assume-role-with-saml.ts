@@ -15,6 +15,10 @@ export async function assumeRoleWithSaml(opts: {
   policyArns?: string[];
   maxAttempts?: number;
   backoffMs?: number;
+  /** STS_TIMEOUT_MS: the whole call, retries included (default 15 s). */
+  timeoutMs?: number;
+  /** STS_CONNECT_TIMEOUT_MS (default 3 s). */
+  connectTimeoutMs?: number;
 }): Promise<StsSuccess | StsFailure> {
   return sendAssumeRole({
     endpoint: opts.endpoint,
@@ -23,6 +27,8 @@ export async function assumeRoleWithSaml(opts: {
     durationSeconds: opts.durationSeconds,
     maxAttempts: opts.maxAttempts,
     backoffMs: opts.backoffMs,
+    timeoutMs: opts.timeoutMs,
+    connectTimeoutMs: opts.connectTimeoutMs,
     command: new AssumeRoleWithSAMLCommand({
       RoleArn: opts.roleArn,
       PrincipalArn: opts.principalArn,

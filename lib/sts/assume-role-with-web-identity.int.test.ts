@@ -43,19 +43,48 @@ describe('assumeRoleWithWebIdentity retries', () => {
   it('gives up after three attempts and reports the code and request id', async () => {
     const sts = await fakeSts([{ status: 400, body: errorXml('IDPCommunicationError') }]);
     const r = await call(sts.url);
-    expect(r).toMatchObject({ ok: false, code: 'IDPCommunicationError', stsRequestId: 'req-IDPCommunicationError', attempts: 3 });
+    expect(r).toMatchObject({ ok: false, code: 'IDPCommunicationError', definite: true, stsRequestId: 'req-IDPCommunicationError', attempts: 3 });
     expect(sts.hits()).toBe(3);
   });
 
   it('does not retry AccessDenied', async () => {
     const sts = await fakeSts([{ status: 403, body: errorXml('AccessDenied') }]);
     const r = await call(sts.url);
-    expect(r).toMatchObject({ ok: false, code: 'AccessDenied', attempts: 1 });
+    expect(r).toMatchObject({ ok: false, code: 'AccessDenied', definite: true, attempts: 1 });
     expect(sts.hits()).toBe(1);
   });
 
   it('treats an unreachable endpoint as a network error, retried then reported', async () => {
     const r = await call('http://127.0.0.1:1');
-    expect(r).toMatchObject({ ok: false, code: 'NetworkError', attempts: 3 });
+    expect(r).toMatchObject({ ok: false, code: 'NetworkError', definite: true, attempts: 3 });
+  });
+
+  it('retries an InternalFailure AWS answered (an error answer carries no credentials)', async () => {
+    const sts = await fakeSts([{ status: 500, body: errorXml('InternalFailure') }, { status: 200, body: okXml }]);
+    const r = await call(sts.url);
+    expect(r).toMatchObject({ ok: true, attempts: 2 });
+    expect(sts.hits()).toBe(2);
+  });
+
+  it('does not retry a bare 504 from a gateway (AWS may have acted): definite: false', async () => {
+    const sts = await fakeSts([{ status: 504, body: '<html>Gateway Timeout</html>' }, { status: 200, body: okXml }]);
+    const r = await call(sts.url);
+    expect(r).toMatchObject({ ok: false, code: '504', definite: false, attempts: 1 });
+    expect(sts.hits()).toBe(1);
+  });
+
+  it('does not retry a 200 that does not parse (AWS succeeded): IncompleteResponse, definite: false', async () => {
+    const sts = await fakeSts([{ status: 200, body: '<AssumeRoleWithWebIdentityResponse><oops' }, { status: 200, body: okXml }]);
+    const r = await call(sts.url);
+    expect(r).toMatchObject({ ok: false, code: 'IncompleteResponse', definite: false, attempts: 1 });
+    expect(sts.hits()).toBe(1);
+  });
+
+  it('does not retry a 200 without credentials: IncompleteResponse, definite: false', async () => {
+    const empty = `<AssumeRoleWithWebIdentityResponse xmlns="${NS}"><AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>req-empty</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>`;
+    const sts = await fakeSts([{ status: 200, body: empty }, { status: 200, body: okXml }]);
+    const r = await call(sts.url);
+    expect(r).toMatchObject({ ok: false, code: 'IncompleteResponse', definite: false, attempts: 1, stsRequestId: 'req-empty' });
+    expect(sts.hits()).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import 'server-only';
 import { AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { sendAssumeRole, type StsFailure, type StsSuccess } from './send-assume-role';
 
-export { clientFor, errorCode, type StsFailure, type StsSuccess } from './send-assume-role';
+export { clientFor, type StsFailure, type StsSuccess } from './send-assume-role';
 
 export async function assumeRoleWithWebIdentity(opts: {
   endpoint: string;
@@ -17,6 +17,10 @@ export async function assumeRoleWithWebIdentity(opts: {
   policyArns?: string[];
   maxAttempts?: number;
   backoffMs?: number;
+  /** STS_TIMEOUT_MS: the whole call, retries included (default 15 s). */
+  timeoutMs?: number;
+  /** STS_CONNECT_TIMEOUT_MS (default 3 s). */
+  connectTimeoutMs?: number;
 }): Promise<StsSuccess | StsFailure> {
   return sendAssumeRole({
     ...opts,

@@ -21,6 +21,21 @@ describe('explainStsError', () => {
     expect(explainStsError('AccessDenied', ctx).retryable).toBe(false);
   });
 
+  it('retries answered server errors and never-sent requests', () => {
+    expect(explainStsError('InternalFailure', ctx).retryable).toBe(true);
+    expect(explainStsError('ServiceUnavailable', ctx).retryable).toBe(true);
+    expect(explainStsError('NetworkError', ctx).retryable).toBe(true);
+  });
+
+  it('never retries what may have reached AWS, and says the outcome is unknown', () => {
+    for (const code of ['StsTimeout', 'ConnectionLost', 'IncompleteResponse', '502', '504', 'Unknown']) {
+      expect(explainStsError(code, ctx).retryable, code).toBe(false);
+    }
+    expect(explainStsError('StsTimeout', ctx).message).toMatch(/did not answer in time.*unknown outcome/);
+    expect(explainStsError('ConnectionLost', ctx).message).toMatch(/broke after the request was sent.*unknown outcome/);
+    expect(explainStsError('504', ctx).message).toContain('HTTP 504');
+  });
+
   it('gives unknown errors a generic message', () => {
     const e = explainStsError('SomethingNew', ctx);
     expect(e.message).toMatch(/unexpected reason/);

@@ -4,7 +4,10 @@ import type { ErrorCode } from '@/lib/errors/app-error';
 export interface StsErrorExplanation {
   appCode: ErrorCode;
   message: string;
-  /** Worth retrying automatically (with bounded backoff) before explaining. */
+  /**
+   * A transient error AWS answered with (or a request that never left): worth retrying
+   * automatically with bounded backoff. sendAssumeRole also requires the failure to be definite.
+   */
   retryable: boolean;
   /** Sign-in again fixes it. */
   reauth?: boolean;
@@ -60,12 +63,34 @@ export function explainStsError(code: string, ctx: { roleArn: string; region: st
     case 'MalformedPolicyDocument':
     case 'MalformedPolicyDocumentException':
       return { appCode: 'upstream', retryable: false, message: 'AWS rejected the session policy of this mapping as malformed. Ask an admin to fix it.' };
+    // The request never left Keyport (refused, DNS, connect timeout: classify-sts-fault.ts).
     case 'NetworkError':
-    case 'TimeoutError':
       return { appCode: 'unavailable', retryable: true, message: `Keyport could not reach AWS STS in ${ctx.region}. Try again; if it persists, the STS endpoint may be unreachable from Keyport.` };
+    // The next three may have reached AWS: never retried automatically (a retry could mint a second key).
+    case 'StsTimeout':
+      return {
+        appCode: 'unavailable',
+        retryable: false,
+        message: `AWS STS in ${ctx.region} did not answer in time. AWS may still have issued credentials, which Keyport never received; the request is recorded with an unknown outcome for review. Try again in a minute.`,
+      };
+    case 'ConnectionLost':
+      return {
+        appCode: 'unavailable',
+        retryable: false,
+        message: `The connection to AWS STS in ${ctx.region} broke after the request was sent. AWS may have issued credentials, which Keyport never received; the request is recorded with an unknown outcome for review. Try again.`,
+      };
+    case 'IncompleteResponse':
+      return { appCode: 'upstream', retryable: false, message: 'AWS STS answered without usable credentials. The request is recorded with an unknown outcome for review. Try again; quote the request id if it persists.' };
+    // AWS's own transient server errors (https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html):
+    // an error answer carries no credentials, so it is safe to retry.
+    case 'InternalFailure':
+    case 'ServiceUnavailable':
+      return { appCode: 'unavailable', retryable: true, message: 'AWS STS had an internal problem. Try again in a minute.' };
     default:
-      if (/^5\d\d$/.test(code) || code === 'InternalFailure' || code === 'ServiceUnavailable') {
-        return { appCode: 'unavailable', retryable: true, message: 'AWS STS had an internal problem. Try again in a minute.' };
+      // A bare HTTP status without an AWS error code came from something in front of STS (a
+      // proxy or load balancer): whether AWS saw the request is unknown, so it is not retried.
+      if (/^5\d\d$/.test(code)) {
+        return { appCode: 'unavailable', retryable: false, message: `AWS STS (or a proxy in front of it) failed with HTTP ${code}. Try again in a minute.` };
       }
       return { appCode: 'upstream', retryable: false, message: 'AWS refused the request for an unexpected reason. Quote the request id when asking for help.' };
   }

@@ -1,10 +1,16 @@
 import 'server-only';
-// Sends one STS AssumeRoleWith* call (unsigned) at a mapping's endpoint. Transient failures
-// (throttling, the IdP unreachable from AWS, network) are retried with bounded backoff;
-// everything else is returned as an StsFailure with AWS's error code and request id for the audit.
+// Sends one STS AssumeRoleWith* call (unsigned) at a mapping's endpoint, within a deadline, and
+// retries it only when that cannot mint a second key. AssumeRoleWith* is not idempotent (each
+// success is a new key pair), so an attempt is retried only when it provably issued nothing:
+// AWS answered with a transient error (throttling, the IdP unreachable from AWS, an internal
+// failure), or the request never left (connection refused, DNS failure, connect timeout) — see
+// classify-sts-fault.ts. A timeout, reset or unparsable answer after the request may have been
+// written is returned at once as `definite: false`, for the caller to record the outcome as
+// unknown. Everything else is returned as an StsFailure with AWS's error code and request id.
 import { STSClient, type AssumeRoleWithSAMLCommand, type AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { TemporaryCredentials } from '@/lib/credentials/types';
+import { classifyStsFault, type StsFaultCode } from './classify-sts-fault';
 import { explainStsError } from './explain-sts-error';
 
 export interface StsSuccess {
@@ -17,44 +23,60 @@ export interface StsSuccess {
 
 export interface StsFailure {
   ok: false;
-  code: string;
-  stsRequestId: string | null;
-  attempts: number;
   /**
-   * True when AWS definitely issued nothing (it answered with an error, or the request never left);
-   * false when the request may have reached AWS and its answer was lost: AWS may have minted a key.
+   * AWS's error code when AWS answered; otherwise `NetworkError` (never sent: refused, DNS,
+   * connect timeout), `StsTimeout` (deadline after the request may have been sent),
+   * `ConnectionLost` (reset / EPIPE / socket hang up after it may have been sent),
+   * `IncompleteResponse` (AWS answered success without usable credentials), an HTTP status
+   * (an error answer without an AWS error code, e.g. from a proxy), or `Unknown`.
+   */
+  code: StsFaultCode;
+  /**
+   * True: AWS issued no credentials (it answered with an error, or the request never left).
+   * False: the request may have reached AWS and the answer was lost — a key may exist in AWS.
    */
   definite: boolean;
+  stsRequestId: string | null;
+  attempts: number;
   /** Server-log only: AWS's own message. */
   awsMessage: string;
 }
 
+export const STS_TIMEOUT_DEFAULTS = { timeoutMs: 15_000, connectTimeoutMs: 3_000 } as const;
+/**
+ * A retry is started only when its connect phase (bounded by connectTimeoutMs) ends this long
+ * before the deadline, so the deadline never cuts a connection attempt short — which could not be
+ * told apart from a request AWS received.
+ */
+const CONNECT_MARGIN_MS = 250;
+
 const clients = new Map<string, STSClient>();
 
-export function clientFor(endpoint: string, region: string): STSClient {
-  const key = `${endpoint}|${region}`;
+export function clientFor(endpoint: string, region: string, timeouts: { timeoutMs: number; connectTimeoutMs: number } = STS_TIMEOUT_DEFAULTS): STSClient {
+  const key = `${endpoint}|${region}|${timeouts.connectTimeoutMs}|${timeouts.timeoutMs}`;
   let c = clients.get(key);
   if (!c) {
     c = new STSClient({
       region,
       endpoint,
+      // Retries are decided here (sendAssumeRole), never by the SDK's own retry strategy, which
+      // would retry timeouts and resets (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
       maxAttempts: 1,
       // The call is unsigned; no credential chain is consulted.
       credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
-      requestHandler: new NodeHttpHandler({ connectionTimeout: 3_000, requestTimeout: 10_000 }),
+      // connectionTimeout: socket connect (DNS included). requestTimeout only logs a warning
+      // unless throwOnRequestTimeout is set (@smithy/node-http-handler NodeHttpHandlerOptions:
+      // "If exceeded, a warning will be emitted unless throwOnRequestTimeout=true, in which case a
+      // TimeoutError will be thrown"). It is a per-attempt backstop; the whole-call deadline is
+      // the abortSignal passed to send().
+      requestHandler: new NodeHttpHandler({ connectionTimeout: timeouts.connectTimeoutMs, requestTimeout: timeouts.timeoutMs, throwOnRequestTimeout: true }),
     });
     clients.set(key, c);
   }
   return c;
 }
 
-export function errorCode(e: unknown): { code: string; requestId: string | null; message: string } {
-  const err = e as { name?: string; Code?: string; code?: string; message?: string; RequestId?: string; $metadata?: { requestId?: string; httpStatusCode?: number } };
-  let code = err.Code ?? err.name ?? 'Unknown';
-  if (['TimeoutError', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT'].includes(err.code ?? '') || code === 'TimeoutError') code = 'NetworkError';
-  if (code === 'Error' && err.$metadata?.httpStatusCode && err.$metadata.httpStatusCode >= 500) code = String(err.$metadata.httpStatusCode);
-  return { code, requestId: err.$metadata?.requestId ?? err.RequestId ?? null, message: err.message ?? '' };
-}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function sendAssumeRole(opts: {
   endpoint: string;
@@ -64,17 +86,28 @@ export async function sendAssumeRole(opts: {
   command: AssumeRoleWithWebIdentityCommand | AssumeRoleWithSAMLCommand;
   maxAttempts?: number;
   backoffMs?: number;
+  /** Deadline for the whole call, retries and backoff included (STS_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Deadline for each attempt's TCP connection, DNS included (STS_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
 }): Promise<StsSuccess | StsFailure> {
-  const maxAttempts = opts.maxAttempts ?? 3;
-  const client = clientFor(opts.endpoint, opts.region);
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
+  const timeouts = { timeoutMs: opts.timeoutMs ?? STS_TIMEOUT_DEFAULTS.timeoutMs, connectTimeoutMs: opts.connectTimeoutMs ?? STS_TIMEOUT_DEFAULTS.connectTimeoutMs };
+  const client = clientFor(opts.endpoint, opts.region, timeouts);
+  const deadline = Date.now() + timeouts.timeoutMs;
+  // One signal for the whole call: the SDK hands it to the request handler, which destroys the
+  // request on abort (https://aws.amazon.com/blogs/developer/abortcontroller-in-modular-aws-sdk-for-javascript/).
+  const abortSignal = AbortSignal.timeout(timeouts.timeoutMs);
+  const timeLeftFor = (waitMs: number) => deadline - Date.now() - waitMs >= timeouts.connectTimeoutMs + CONNECT_MARGIN_MS;
   let last: StsFailure | undefined;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
       // Both commands answer the same Credentials / AssumedRoleUser shape.
-      const out = await client.send(opts.command as AssumeRoleWithWebIdentityCommand);
+      const out = await client.send(opts.command as AssumeRoleWithWebIdentityCommand, { abortSignal });
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration || !out.AssumedRoleUser?.Arn) {
-        return { ok: false, code: 'IncompleteResponse', stsRequestId: out.$metadata.requestId ?? null, attempts: attempt, definite: false, awsMessage: 'STS answered without credentials' };
+        // AWS answered success: whatever it issued is not in our hands. Indefinite, not retried.
+        return { ok: false, code: 'IncompleteResponse', definite: false, stsRequestId: out.$metadata.requestId ?? null, attempts: attempt, awsMessage: 'STS answered without credentials' };
       }
       return {
         ok: true,
@@ -84,14 +117,18 @@ export async function sendAssumeRole(opts: {
         attempts: attempt,
       };
     } catch (e) {
-      const { code, requestId, message } = errorCode(e);
-      last = { ok: false, code, stsRequestId: requestId, attempts: attempt, definite: code !== 'NetworkError', awsMessage: message };
-      // Only transient faults are retried (a SAML assertion can be presented again while valid).
-      const retryable = explainStsError(code, { roleArn: opts.roleArn, region: opts.region, maxDurationSeconds: opts.durationSeconds }).retryable;
+      const f = classifyStsFault(e);
+      last = { ok: false, code: f.code, definite: f.definite, stsRequestId: f.stsRequestId, attempts: attempt, awsMessage: f.awsMessage };
+      // Never retry after a send that may have reached AWS: a second key could be minted.
+      if (!f.definite) break;
+      const retryable = explainStsError(f.code, { roleArn: opts.roleArn, region: opts.region, maxDurationSeconds: opts.durationSeconds }).retryable;
       if (!retryable || attempt === maxAttempts) break;
       const base = (opts.backoffMs ?? 200) * 2 ** (attempt - 1);
-      await new Promise((r) => setTimeout(r, base + Math.floor(Math.random() * base)));
+      const wait = base + Math.floor(Math.random() * base);
+      // Out of time for another whole connect phase: answer with this definite failure.
+      if (!timeLeftFor(wait)) break;
+      await sleep(wait);
     }
   }
-  return last ?? { ok: false, code: 'Unknown', stsRequestId: null, attempts: 0, definite: true, awsMessage: '' };
+  return last ?? { ok: false, code: 'Unknown', definite: false, stsRequestId: null, attempts: 0, awsMessage: '' };
 }

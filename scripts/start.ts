@@ -151,6 +151,10 @@ async function main(): Promise<void> {
       ADMIN_GROUPS: env.ADMIN_GROUPS ?? 'keyport-admins',
       AUDITOR_GROUPS: env.AUDITOR_GROUPS ?? 'security-reviewers',
       SUPPORT_CONTACT: env.SUPPORT_CONTACT ?? 'the sandbox admin (adam)',
+      // Every demo browser and test comes from one loopback address, and demo people are refused
+      // on purpose: the per-address and per-person limits are set higher than production's.
+      SAML_RATE_LIMIT_PER_HOUR: env.SAML_RATE_LIMIT_PER_HOUR ?? '5000',
+      ISSUE_REFUSAL_LIMIT_PER_HOUR: env.ISSUE_REFUSAL_LIMIT_PER_HOUR ?? '300',
       // The sandbox AWS accepts these for IAM (revocation) like an instance role would in AWS.
       AWS_ACCESS_KEY_ID: world.iamAdmins[0]?.accessKeyId,
       AWS_SECRET_ACCESS_KEY: world.iamAdmins[0]?.secretAccessKey,

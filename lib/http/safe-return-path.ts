@@ -18,8 +18,14 @@
 const FORBIDDEN = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\\]/u;
 const MAX_LENGTH = 2048;
 
-function looksLikeAnotherHost(s: string): boolean {
-  return FORBIDDEN.test(s) || s.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(s);
+function looksLikeAnotherHost(s: string, base: URL): boolean {
+  if (FORBIDDEN.test(s) || s.startsWith('//') || /^[a-z][a-z0-9+.-]*:/i.test(s)) return true;
+  // A decoded form that resolves to `//…` (dot segments, `/.//evil`) is another host to whoever decodes it.
+  try {
+    return new URL(s, base).pathname.startsWith('//');
+  } catch {
+    return true;
+  }
 }
 
 /** The same-origin path (path, query and fragment) to send the browser to, or `fallback`. */
@@ -44,7 +50,7 @@ export function safeReturnPath(value: unknown, origin: string, fallback = '/'): 
       return fallback;
     }
     if (decoded === s) break;
-    if (looksLikeAnotherHost(decoded)) return fallback;
+    if (looksLikeAnotherHost(decoded, base)) return fallback;
     s = decoded;
   }
   let url: URL;

@@ -9,6 +9,7 @@ import { createPrismaClient, SQL_POOL, type Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
 import { createLogger } from '@/lib/log/logger';
 import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
+import { startFaultProxy } from '@/test/fault-proxy';
 import { issueCredentials, type IssueDeps } from './issue-credentials';
 
 let stack: SandboxStack;
@@ -127,14 +128,50 @@ describe('issueCredentials (OIDC)', () => {
     expect(events.map((x) => x.type)).toEqual(['ISSUE_DENIED']);
   });
 
-  it('refuses a disabled mapping as not entitled', async () => {
+  it('refuses a disabled mapping, saying so, and records ISSUE_DENIED', async () => {
     const group = `grp-${randomUUID()}`;
     const m = await mapping(group, DEV_RO);
     await db.roleMapping.update({ where: { id: m.id }, data: { enabled: false } });
-    await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: ctx(), deps: deps() }), 'forbidden');
+    const context = ctx();
+    const e = await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context, deps: deps() }), 'forbidden');
+    expect(e.message).toContain('switched this role off');
+    const [denied] = await db.auditEvent.findMany({ where: { requestId: context.requestId } });
+    expect(denied).toMatchObject({ type: 'ISSUE_DENIED', outcome: 'denied', mappingId: m.id });
+    expect(denied?.details).toMatchObject({ reason: 'mapping disabled' });
   });
 
-  it('refuses durations outside 900…max and regions outside the list with 422, recording nothing and calling nothing', async () => {
+  it('tells a person signed in through the wrong IdP which sign-in the role needs', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await mapping(group, DEV_RO);
+    await db.roleMapping.update({ where: { id: m.id }, data: { idpKind: 'SAML' } });
+    const context = ctx();
+    const e = await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context, deps: deps() }), 'forbidden');
+    expect(e.message).toBe('This role needs the SAML sign-in. Sign out, then sign in with SAML to get it.');
+    expect((await db.auditEvent.findFirst({ where: { requestId: context.requestId } }))?.details).toMatchObject({ reason: 'wrong sign-in' });
+  });
+
+  it('refuses a malformed mapping id as not entitled, recording it without the bad id', async () => {
+    const context = ctx();
+    await expectAppError(issueCredentials({ actor: actorWith(['g']), request: { mappingId: "x' OR 1=1 --", durationSeconds: 900, region: 'us-east-1' }, context, deps: deps() }), 'forbidden');
+    expect(await db.auditEvent.findFirst({ where: { requestId: context.requestId } })).toMatchObject({ type: 'ISSUE_DENIED', mappingId: null });
+  });
+
+  it('audits refusals one by one up to the hourly refusal limit, then answers 429 and records the flood log-scaled', async () => {
+    const actor = actorWith(['no-such-group']);
+    const d = deps({ refusalLimitPerHour: 3 });
+    const request = { mappingId: randomUUID(), durationSeconds: 900, region: 'us-east-1' };
+    for (let i = 0; i < 3; i++) await expectAppError(issueCredentials({ actor, request, context: ctx(), deps: d }), 'forbidden');
+    for (let i = 0; i < 12; i++) {
+      const e = await expectAppError(issueCredentials({ actor, request, context: ctx(), deps: d }), 'rate_limited');
+      expect(e.extra.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    const events = await db.auditEvent.findMany({ where: { actorSub: actor.sub }, orderBy: { id: 'asc' } });
+    // 3 refusals, then the 1st and the 10th of the flood.
+    expect(events.map((x) => x.type)).toEqual(['ISSUE_DENIED', 'ISSUE_DENIED', 'ISSUE_DENIED', 'ISSUE_RATE_LIMITED', 'ISSUE_RATE_LIMITED']);
+    expect(events.slice(3).map((x) => (x.details as { refusedInSlot?: number }).refusedInSlot)).toEqual([1, 10]);
+  });
+
+  it('refuses durations outside 900…max and regions outside the list with 422, recording the refusal and calling nothing', async () => {
     const group = `grp-${randomUUID()}`;
     const m = await mapping(group, DEV_RO, { maxDurationSeconds: 7200 });
     const before = calls();
@@ -143,7 +180,8 @@ describe('issueCredentials (OIDC)', () => {
       const e = await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds, region }, context, deps: deps() }), 'invalid_input');
       expect(e.status).toBe(422);
       expect(e.message).toMatch(/between 15 minutes and 120 minutes|not offered/);
-      expect(await db.auditEvent.count({ where: { requestId: context.requestId } })).toBe(0);
+      const events = await db.auditEvent.findMany({ where: { requestId: context.requestId } });
+      expect(events.map((x) => [x.type, (x.details as { reason?: string }).reason])).toEqual([['ISSUE_DENIED', 'out of bounds']]);
     }
     expect(calls()).toBe(before);
   });
@@ -205,6 +243,91 @@ describe('issueCredentials (OIDC)', () => {
     expect(e.status).toBe(429);
     expect(e.extra.retryAfterSeconds).toBeGreaterThan(0);
     expect((await db.auditEvent.findMany({ where: { requestId: context.requestId } })).map((x) => x.type)).toEqual(['ISSUE_RATE_LIMITED']);
+  });
+
+  it('withholds the credentials when ISSUE_SUCCEEDED cannot be recorded (an untraceable key is worse than none)', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await mapping(group, DEV_RO);
+    const pool = (db as unknown as Record<symbol, { query: (text: string, values?: unknown[]) => Promise<unknown> }>)[SQL_POOL];
+    if (!pool) throw new Error('no pool');
+    // Everything works except writing the success.
+    const outcomeFails = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop === SQL_POOL) {
+          return {
+            query: (text: string, values?: unknown[]) =>
+              text.includes('INSERT INTO "audit_events"') && (values ?? []).includes('ISSUE_SUCCEEDED') ? Promise.reject(new Error('disk full')) : pool.query(text, values),
+          };
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    }) as Db;
+    const context = ctx();
+    const before = calls();
+    const e = await expectAppError(issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context, deps: deps({ db: outcomeFails }) }), 'unavailable');
+    expect(e.message).toMatch(/Nothing was issued/);
+    expect(JSON.stringify(e)).not.toMatch(/ASIA|secret/i);
+    // AWS did issue; the intent stays open for the reconciler, which closes it as unknown.
+    expect(calls()).toBe(before + 1);
+    expect((await db.auditEvent.findMany({ where: { requestId: context.requestId } })).map((x) => x.type)).toEqual(['ISSUE_REQUESTED']);
+  });
+
+  it('with STS stalled, answers within the deadline and closes the intent as ISSUE_OUTCOME_UNKNOWN (never retried)', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await mapping(group, DEV_RO);
+    const proxy = await startFaultProxy({ target: stack.aws.url, fault: 'stall' });
+    try {
+      const context = ctx();
+      const started = Date.now();
+      const e = await expectAppError(
+        issueCredentials({
+          actor: actorWith([group]),
+          request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' },
+          context,
+          deps: deps({ globalStsEndpoint: proxy.url, assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, timeoutMs: 1500, connectTimeoutMs: 500, backoffMs: 1 }) }),
+        }),
+        'upstream',
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(e.message).toMatch(/cannot tell whether it issued credentials/);
+      expect(proxy.received()).toBe(1);
+      const events = await db.auditEvent.findMany({ where: { requestId: context.requestId }, orderBy: { id: 'asc' } });
+      expect(events.map((x) => [x.type, x.outcome, x.errorCode])).toEqual([
+        ['ISSUE_REQUESTED', null, null],
+        ['ISSUE_OUTCOME_UNKNOWN', 'unknown', 'StsTimeout'],
+      ]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('with the answer lost after AWS issued, records ISSUE_OUTCOME_UNKNOWN, not ISSUE_FAILED, and does not retry', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await mapping(group, DEV_RO);
+    const proxy = await startFaultProxy({ target: stack.aws.url, fault: 'reset-after-forward' });
+    try {
+      const context = ctx();
+      const before = calls();
+      await expectAppError(
+        issueCredentials({
+          actor: actorWith([group]),
+          request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' },
+          context,
+          deps: deps({ globalStsEndpoint: proxy.url, assumeRole: (o) => assumeRoleWithWebIdentity({ ...o, timeoutMs: 5000, connectTimeoutMs: 500, backoffMs: 1 }) }),
+        }),
+        'upstream',
+      );
+      expect(proxy.received()).toBe(1);
+      expect(proxy.forwarded()).toBe(1);
+      expect(calls()).toBe(before + 1);
+      const events = await db.auditEvent.findMany({ where: { requestId: context.requestId }, orderBy: { id: 'asc' } });
+      expect(events.map((x) => [x.type, x.errorCode])).toEqual([
+        ['ISSUE_REQUESTED', null],
+        ['ISSUE_OUTCOME_UNKNOWN', 'ConnectionLost'],
+      ]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('sends the person to sign in again when the ID token cannot be renewed, before recording or calling anything', async () => {

@@ -29,7 +29,7 @@ export async function putRevocation(opts: {
   const { deps } = opts;
   const id = randomUUID();
   const policyName = revocationPolicyName(id);
-  const document = opts.document(opts.revokedBefore);
+  const document = opts.roleArns.length > 0 ? opts.document(opts.revokedBefore) : '';
   const applied: string[] = [];
   const failures: { roleArn: string; code: string }[] = [];
   for (const roleArn of opts.roleArns) {

@@ -43,7 +43,7 @@ describe('readAssertion', () => {
     expect(f).toMatchObject({ id: '_a1', issuer: 'https://idp.example.com', nameId: 'u-1', audiences: ['https://keyport/sp'], recipients: ['https://keyport/acs'], inResponseTo: ['_r1'] });
     expect(f.notOnOrAfter?.toISOString()).toBe('2026-01-01T00:05:00.000Z');
     expect(f.attributes.groups).toEqual(['admins.evil', 'a&b']);
-    expect(samlIdentity(f, 'groups')).toEqual({ sub: 'u-1', email: 'u@example.com', name: null, username: null, groups: ['admins.evil', 'a&b'] });
+    expect(samlIdentity(f, 'groups')).toEqual({ sub: 'u-1', email: 'u@example.com', emailVerified: true, name: null, username: null, groups: ['admins.evil', 'a&b'] });
   });
 });
 

@@ -81,9 +81,7 @@ export async function consumeResponse(
       skipDuplicates: true,
     });
     if (inserted.count !== 1) throw new ReplayDetected();
-    // Old rows are of no further use; trimming here keeps both tables small without a job.
-    await tx.samlUsedAssertion.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 5 * 60_000) } } });
-    await tx.samlRequest.deleteMany({ where: { expiresAt: { lt: now } } });
+    // Old rows are deleted on a schedule (prune-saml-state.ts), not here.
     return { request };
   }).catch((e: unknown) => {
     if (e instanceof ReplayDetected) return { refused: 'replayed' as const };

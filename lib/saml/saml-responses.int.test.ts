@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { createPrismaClient, type Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
+import { checkSamlIssuable } from './check-saml-issuable';
 import { issueCredentialsWithSaml, type SamlIssueDeps } from '@/lib/issuance/issue-credentials-with-saml';
 import { createLogger } from '@/lib/log/logger';
 import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
@@ -272,6 +273,55 @@ describe('SAML issuance responses', () => {
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).message).toMatch(/did not include this role/);
     expect(samlCalls()).toBe(before);
+  });
+
+  it('records every SAML issuance refusal as ISSUE_DENIED, exactly like the OIDC path', async () => {
+    const before = samlCalls();
+    const reasonsOf = async (requestId: string) =>
+      (await db.auditEvent.findMany({ where: { requestId } })).map((x) => [x.type, (x.details as { reason?: string }).reason]);
+    // Not entitled (the person's groups do not include the mapping's).
+    const group = `saml-${randomUUID()}`;
+    const m = await samlMapping(group);
+    const notMine = await issue(`other-${randomUUID()}`, m.id, 900);
+    await notMine.result.catch(() => undefined);
+    expect(await reasonsOf(notMine.context.requestId)).toEqual([['ISSUE_DENIED', 'not entitled']]);
+    // A disabled mapping.
+    const g2 = `saml-${randomUUID()}`;
+    const disabled = await samlMapping(g2);
+    await db.roleMapping.update({ where: { id: disabled.id }, data: { enabled: false } });
+    const off = await issue(g2, disabled.id, 900);
+    await off.result.catch(() => undefined);
+    expect(await reasonsOf(off.context.requestId)).toEqual([['ISSUE_DENIED', 'mapping disabled']]);
+    // Out of bounds (duration over the mapping's maximum).
+    const g3 = `saml-${randomUUID()}`;
+    const m3 = await samlMapping(g3, { maxDurationSeconds: 3600 });
+    const long = await issue(g3, m3.id, 7200);
+    expect(await long.result.catch((e: unknown) => e)).toMatchObject({ status: 422 });
+    expect(await reasonsOf(long.context.requestId)).toEqual([['ISSUE_DENIED', 'out of bounds']]);
+    // The IdP left the role out of the assertion.
+    const g4 = `saml-${randomUUID()}`;
+    const m4 = await samlMapping(g4);
+    const attrs = input(null, 'ISSUANCE').attributes;
+    const missing = await issue(g4, m4.id, 900, { attributes: { ...attrs, 'https://aws.amazon.com/SAML/Attributes/Role': [`arn:aws:iam::111122223333:role/Other,${PROVIDER}`] } });
+    await missing.result.catch(() => undefined);
+    expect(await reasonsOf(missing.context.requestId)).toEqual([['ISSUE_DENIED', 'saml role missing']]);
+    expect(samlCalls()).toBe(before);
+  });
+
+  it('refuses at the pre-check (before the IdP round trip) with the same audit: wrong sign-in, bounds, no provider', async () => {
+    const reasonOf = async (requestId: string) => (await db.auditEvent.findFirst({ where: { requestId } }))?.details;
+    const group = `saml-${randomUUID()}`;
+    const m = await samlMapping(group, { samlProviderArn: null });
+    const c1 = ctx();
+    await expect(checkSamlIssuable({ actor: actor([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: c1, deps: deps() })).rejects.toMatchObject({ status: 502 });
+    expect(await reasonOf(c1.requestId)).toMatchObject({ reason: 'saml misconfigured' });
+    const c2 = ctx();
+    await expect(checkSamlIssuable({ actor: actor([group]), request: { mappingId: m.id, durationSeconds: 60, region: 'us-east-1' }, context: c2, deps: deps() })).rejects.toMatchObject({ status: 422 });
+    expect(await reasonOf(c2.requestId)).toMatchObject({ reason: 'out of bounds' });
+    const c3 = ctx();
+    const oidcPerson: Actor = { ...actor([group]), idpKind: 'OIDC' };
+    await expect(checkSamlIssuable({ actor: oidcPerson, request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context: c3, deps: deps() })).rejects.toMatchObject({ status: 422 });
+    expect(await reasonOf(c3.requestId)).toMatchObject({ reason: 'wrong sign-in' });
   });
 
   it('refuses sign-in-audience responses for an issuance request, and issuance ones for a sign-in request', async () => {

@@ -7,6 +7,9 @@ import { clientIp } from '@/lib/http/route';
 import { forRequest } from '@/lib/log';
 import { MAX_SAML_RESPONSE_BYTES } from '@/lib/saml/decode-saml-response';
 import { handleAcs } from '@/lib/saml/handle-acs';
+import { limitAnonymousSaml } from '@/lib/saml/limit-anonymous-saml';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,6 +26,11 @@ export async function POST(request: Request): Promise<Response> {
   const requestId = h.get('x-request-id') ?? crypto.randomUUID();
   const log = forRequest(requestId);
   try {
+    const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(h), limitPerHour: getConfig().samlRateLimitPerHour });
+    if (limited) {
+      log.warn('SAML response refused', { reason: 'rate_limited' });
+      return limited;
+    }
     if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
       log.warn('SAML response refused', { reason: 'not a form post' });
       return seeOther('/signin?samlError=malformed');

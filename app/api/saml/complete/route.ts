@@ -6,7 +6,10 @@ import { cookies, headers } from 'next/headers';
 import { sessionCookieName } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { getDb } from '@/lib/db/client';
+import { clientIp } from '@/lib/http/route';
 import { forRequest } from '@/lib/log';
+import { limitAnonymousSaml } from '@/lib/saml/limit-anonymous-saml';
 import { cookieHeader } from '@/lib/saml/result-cookie';
 import { loginCookieName, openTicket } from '@/lib/saml/sign-in-ticket';
 
@@ -16,6 +19,11 @@ export async function GET(request: Request): Promise<Response> {
   const cfg = getConfig();
   const requestId = (await headers()).get('x-request-id') ?? crypto.randomUUID();
   const log = forRequest(requestId);
+  const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(await headers()), limitPerHour: cfg.samlRateLimitPerHour });
+  if (limited) {
+    log.warn('SAML sign-in completion refused', { reason: 'rate_limited' });
+    return limited;
+  }
   const nonce = (await cookies()).get(loginCookieName(cfg.secureCookies))?.value;
   const ticket = openTicket(new URL(request.url).searchParams.get('t') ?? '', nonce, cfg.authSecret);
   const h = new Headers({ 'Cache-Control': 'no-store' });

@@ -5,6 +5,8 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { forRequest } from '@/lib/log';
+import { clientIp } from '@/lib/http/route';
+import { limitAnonymousSaml } from '@/lib/saml/limit-anonymous-saml';
 import { samlIdp } from '@/lib/saml/saml-idp';
 import { cookieHeader } from '@/lib/saml/result-cookie';
 import { samlSp } from '@/lib/saml/saml-sp';
@@ -18,6 +20,12 @@ export async function GET(request: Request): Promise<Response> {
   const log = forRequest(requestId);
   try {
     const cfg = getConfig();
+    const h = await headers();
+    const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(h), limitPerHour: cfg.samlRateLimitPerHour });
+    if (limited) {
+      log.warn('SAML sign-in start refused', { reason: 'rate_limited' });
+      return limited;
+    }
     const returnTo = safeReturnPath(new URL(request.url).searchParams.get('callbackUrl'), cfg.publicUrl);
     // Only the hash is stored with the request; the browser keeps the nonce (see sign-in-ticket.ts).
     const { nonce, hash } = newBrowserNonce();

@@ -40,6 +40,15 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     note: 'security reviewer: audit search, revocation',
   },
   {
+    username: 'rory',
+    password: 'rory-sandbox',
+    name: 'Rory Second-Reviewer',
+    email: 'rory@example.com',
+    groups: ['security-reviewers'],
+    idp: 'both',
+    note: 'second security reviewer (the drills revoke him: nobody lifts their own revocation)',
+  },
+  {
     username: 'erin',
     password: 'erin-sandbox',
     name: 'Erin Engstrom',

@@ -105,10 +105,25 @@ test('the reviewer traces a key to dana, revokes her sessions (AccessDenied, new
   expect(rev?.role_arns).toContain('arn:aws:iam::111122223333:role/DevReadOnly');
 
   try {
-    // 4. The old keys are refused by AWS; keys issued after the revocation work.
+    // 4. The old keys are refused by AWS, and dana is stopped: her open browser session is signed
+    //    out at its next request, and after signing in again she is refused issuance, told why.
     expect(await awsAnswer(before)).toBe('error:AccessDenied');
-    const after = await getCredentials(dana, 'Dev read-only');
-    expect(await awsAnswer(after)).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/dana@example.com');
+    await dana.goto('/');
+    await expect(dana).toHaveURL(/\/signin/);
+    await signIn(dana, 'dana');
+    await dana.getByRole('link', { name: 'Get credentials for Dev read-only' }).first().click();
+    await dana.getByRole('button', { name: 'Get credentials' }).click();
+    await expect(dana.getByTestId('issue-error')).toContainText('revoked');
+    await expect(dana.getByTestId('issue-error')).toContainText('e2e: suspected key leak (person)');
+    await expect(dana.getByTestId('credentials')).toHaveCount(0);
+    const denied = await query<{ details: { reason: string; revocationId: string } }>(
+      "SELECT details FROM audit_events WHERE type = 'ISSUE_DENIED' AND actor_sub = $1 AND details->>'revocationId' = $2",
+      [recorded?.actor_sub, rev?.id],
+    );
+    expect(denied).toEqual([expect.objectContaining({ details: expect.objectContaining({ reason: 'revoked' }) })]);
+    // Her own history says so.
+    await dana.goto('/history');
+    await expect(dana.getByTestId('own-revocation').first()).toContainText('e2e: suspected key leak (person)');
 
     // 5. The audit shows the revocation with who and why, and the chain is intact.
     const created = await query<{ actor_email: string; details: { reason: string } }>(
@@ -125,6 +140,36 @@ test('the reviewer traces a key to dana, revokes her sessions (AccessDenied, new
   }
   const lifted = await query<{ n: string }>("SELECT count(*)::text AS n FROM audit_events WHERE type = 'REVOCATION_LIFTED' AND details->>'revocationId' = $1", [rev?.id]);
   expect(lifted[0]?.n).toBe('1');
+  // Lifted: issuance works again.
+  const after = await getCredentials(dana, 'Dev read-only');
+  expect(await awsAnswer(after)).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/dana@example.com');
+});
+
+test('a revoked reviewer cannot lift the revocation of themselves; another reviewer can', async ({ browser }) => {
+  const rory = await newPage(browser, 'rory');
+  const rita = await newPage(browser, 'rita');
+  // rory has signed in (so Keyport knows him) but holds no credentials: the revocation still blocks him.
+  const [seen] = await query<{ user_sub: string }>("SELECT user_sub FROM sessions WHERE email = 'rory@example.com' AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1");
+  const origin = new URL(E2E.portalUrl).origin;
+  const made = await rita.request.post('/api/revocations', { data: { kind: 'person', personSub: seen?.user_sub, reason: 'e2e: reviewer account suspected' }, headers: { origin } });
+  expect(made.status()).toBe(201);
+  const { revocation } = (await made.json()) as { revocation: { id: string; sessionsEnded: number } };
+  expect(revocation.sessionsEnded).toBeGreaterThanOrEqual(1);
+  try {
+    // Signed out at once; signing in again leaves him no reviewer powers, and no way to lift it.
+    await rory.goto('/revocations');
+    await expect(rory).toHaveURL(/\/signin/);
+    await signIn(rory, 'rory', { startAt: '/revocations' });
+    expect((await rory.goto('/revocations'))?.status()).toBe(403);
+    const selfLift = await rory.request.post(`/api/revocations/${revocation.id}/lift`, { data: { reason: 'it is only me' }, headers: { origin } });
+    expect(selfLift.status()).toBe(403);
+    const [still] = await query<{ lifted_at: string | null }>('SELECT lifted_at FROM revocations WHERE id = $1', [revocation.id]);
+    expect(still?.lifted_at).toBeNull();
+  } finally {
+    await lift(rita, revocation.id, 'e2e: rory cleared');
+  }
+  await rory.goto('/revocations');
+  await expect(rory.getByRole('heading', { name: 'Revocations' })).toBeVisible();
 });
 
 test('the reviewer revokes all active sessions of a role; lifting restores access for new sessions', async ({ browser }) => {

@@ -12,6 +12,8 @@ export interface Actor {
   username: string | null;
   groups: string[];
   roles: AppRole[];
+  /** A person revocation of theirs is in force: no issuance, no role but employee. */
+  revoked?: boolean;
   idTokenExpiresAt: Date | null;
 }
 

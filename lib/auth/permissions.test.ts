@@ -11,6 +11,11 @@ describe('permissions', () => {
     expect(appRolesFor(['Keyport-Admins'], cfg)).toEqual(['employee']);
   });
 
+  it('leaves a revoked person only the employee role, whatever their groups', () => {
+    expect(appRolesFor(['keyport-admins', 'security-reviewers'], { ...cfg, revoked: true })).toEqual(['employee']);
+    expect(appRolesFor(['security-reviewers'], { ...cfg, revoked: false })).toEqual(['employee', 'auditor']);
+  });
+
   it('denies what the table does not grant', () => {
     expect(can(['employee'], ['credentials', 'issue'])).toBe(true);
     expect(can(['employee'], ['mappings', 'read'])).toBe(false);

@@ -32,10 +32,15 @@ export type Permission = {
   [R in AppRole]: { [K in keyof Table[R]]: Table[R][K] extends readonly (infer A)[] ? [K, A] : never }[keyof Table[R]];
 }[AppRole];
 
-/** Everyone signed in is an employee; configured IdP groups add admin or auditor. */
-export function appRolesFor(groups: readonly string[], opts: { adminGroups: readonly string[]; auditorGroups: readonly string[] }): AppRole[] {
+/**
+ * Everyone signed in is an employee; configured IdP groups add admin or auditor — except while a
+ * person revocation of theirs is in force: a revoked person (an account taken over, say) keeps
+ * only their own history, and cannot map roles, read others' audit or lift revocations.
+ */
+export function appRolesFor(groups: readonly string[], opts: { adminGroups: readonly string[]; auditorGroups: readonly string[]; revoked?: boolean }): AppRole[] {
   const has = (list: readonly string[]) => list.some((g) => groups.includes(g));
   const roles: AppRole[] = ['employee'];
+  if (opts.revoked) return roles;
   if (has(opts.auditorGroups)) roles.push('auditor');
   if (has(opts.adminGroups)) roles.push('admin');
   return roles;

@@ -57,9 +57,15 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     username: string | null;
     groups: string[] | null;
     id_token_expires_at: Date | null;
+    revoked: boolean;
   }>(
-    `SELECT "id", "user_sub", "idp_kind", "email", "email_verified", "name", "username", "groups", "id_token_expires_at"
-       FROM "sessions" WHERE "id" = $1 AND "revoked_at" IS NULL AND "expires_at" > $2`,
+    // A person revocation in force (find-person-revocation.ts matches the same way) takes away
+    // every app role but employee; the indexes on person_sub and person_email keep it cheap.
+    `SELECT s."id", s."user_sub", s."idp_kind", s."email", s."email_verified", s."name", s."username", s."groups", s."id_token_expires_at",
+            EXISTS (SELECT 1 FROM "revocations" r
+                     WHERE r."kind" = 'PERSON' AND r."lifted_at" IS NULL
+                       AND (r."person_sub" = s."user_sub" OR (s."email" IS NOT NULL AND r."person_email" = lower(s."email")))) AS "revoked"
+       FROM "sessions" s WHERE s."id" = $1 AND s."revoked_at" IS NULL AND s."expires_at" > $2`,
     [sessionId, new Date()],
   );
   const row = rows[0];
@@ -74,7 +80,8 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     name: row.name,
     username: row.username,
     groups,
-    roles: appRolesFor(groups, cfg),
+    roles: appRolesFor(groups, { ...cfg, revoked: row.revoked }),
+    revoked: row.revoked,
     idTokenExpiresAt: row.id_token_expires_at,
   };
 }

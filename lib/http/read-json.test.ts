@@ -4,7 +4,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { MAX_JSON_BODY_BYTES, readJson } from './read-json';
 
 const schema = z.object({ reason: z.string(), nested: z.object({ list: z.array(z.string()) }).optional() });
-const post = (body: string | Uint8Array, headers: Record<string, string> = {}) => new Request('http://localhost/api/x', { method: 'POST', body, headers });
+const post = (body: string, headers: Record<string, string> = {}) => new Request('http://localhost/api/x', { method: 'POST', body, headers });
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   const e = await p.then(

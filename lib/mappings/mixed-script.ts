@@ -65,15 +65,17 @@ const AUGMENT: Readonly<Record<string, readonly string[]>> = {
 };
 
 interface CharScripts {
-  /** The character's Script value (for messages), or null for Common/Inherited. */
+  /** The character's Script value, for messages; null when that is Common or Inherited. */
   script: string | null;
+  /** Its Script_Extensions as words ("Hiragana or Katakana" for ー), for a character of no one script. */
+  label: string;
   /** Its augmented Script_Extensions set, or null for "every script". */
   set: ReadonlySet<string> | null;
 }
 
 const cache = new Map<string, CharScripts>();
-const EVERY: CharScripts = { script: null, set: null };
-const LATIN: CharScripts = { script: 'Latin', set: new Set(['Latin']) };
+const EVERY: CharScripts = { script: null, label: '', set: null };
+const LATIN: CharScripts = { script: 'Latin', label: 'Latin', set: new Set(['Latin']) };
 
 function scriptsOf(ch: string): CharScripts {
   if (ASCII.test(ch)) return ASCII_LETTER.test(ch) ? LATIN : EVERY;
@@ -94,7 +96,7 @@ function scriptsOf(ch: string): CharScripts {
     }
     // An unassigned code point (Script=Unknown) is a script of its own: it mixes with any other.
     if (set.size === 0) set.add('Unknown');
-    found = { script: script ?? (extensions.join(' or ') || 'Unknown'), set };
+    found = { script: script ?? (extensions.length === 0 ? 'Unknown' : null), label: extensions.join(' or ') || 'Unknown', set };
   }
   cache.set(ch, found);
   return found;
@@ -109,24 +111,40 @@ export interface MixedScript {
   scripts: Array<{ script: string; chars: string[] }>;
 }
 
+// UTS #39 §5.2, Highly Restrictive: Latin together with Japanese, Korean, or Han with Bopomofo
+// is an accepted combination ("AWS開発チーム"), not a lookalike; Latin with any other script is not.
+const WITH_LATIN = ['Japanese', 'Korean', 'Han with Bopomofo'] as const;
+
+function add(map: Map<string, Set<string>>, key: string, ch: string): void {
+  const chars = map.get(key) ?? new Set<string>();
+  chars.add(ch);
+  map.set(key, chars);
+}
+
 /**
  * UTS #39 §5.1: the resolved script set of a string is the intersection of the augmented
- * Script_Extensions sets of its characters; the string is mixed-script when that set is empty.
- * Returns the scripts found when it is mixed, null when it is single-script (or all Common).
+ * Script_Extensions sets of its characters; the string is mixed-script when that set is empty —
+ * unless it is Latin plus one of the §5.2 Highly Restrictive sets above.
+ * Returns the scripts found when it is mixed, null when it is not (or is all Common/Inherited).
  */
 export function mixedScript(text: string): MixedScript | null {
   let resolved: ReadonlySet<string> | 'every' = 'every'; // nothing but Common/Inherited yet
-  const found = new Map<string, Set<string>>();
+  let resolvedBesideLatin: ReadonlySet<string> | 'every' = 'every'; // of the characters that are not Latin
+  const named = new Map<string, Set<string>>();
+  const shared = new Map<string, Set<string>>();
   for (const ch of text) {
     const c = scriptsOf(ch);
     const set = c.set;
     if (set === null) continue;
     resolved = resolved === 'every' ? set : intersect(resolved, set);
-    const key = c.script ?? 'Unknown';
-    const chars = found.get(key) ?? new Set<string>();
-    chars.add(ch);
-    found.set(key, chars);
+    if (!set.has('Latin')) resolvedBesideLatin = resolvedBesideLatin === 'every' ? set : intersect(resolvedBesideLatin, set);
+    if (c.script !== null) add(named, c.script, ch);
+    else add(shared, c.label, ch);
   }
   if (resolved === 'every' || resolved.size > 0) return null;
-  return { scripts: [...found].map(([script, chars]) => ({ script, chars: [...chars] })) };
+  const besideLatin = resolvedBesideLatin;
+  if (besideLatin !== 'every' && WITH_LATIN.some((s) => besideLatin.has(s))) return null;
+  // Characters of several scripts (ー: Hiragana or Katakana) are named only when needed to show two.
+  const shown = named.size >= 2 ? named : new Map([...named, ...shared]);
+  return { scripts: [...shown].map(([script, chars]) => ({ script, chars: [...chars] })) };
 }

@@ -9,7 +9,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
 import { diffAccess, type AccessDiff, type SeenPerson } from './diff-access';
-import { describeLookalike, findLookalikeGroups, lookalikeAuditDetail, type LookalikeGroup } from './lookalike-group';
+import { describeLookalike, findLookalikeGroups, lookalikeAuditDetail, lookalikeBadge, type LookalikeGroup } from './lookalike-group';
 import { parseMappingDocument, toExportedMapping, type ExportedMapping } from './mapping-document';
 import { auditActorOf, changedBy, lockMappings, type Tx } from './mapping-tx';
 import { mappingSelect } from './mapping-view';
@@ -26,7 +26,7 @@ export interface ImportSummary {
   unchanged: number;
   access: AccessDiff;
   /** Rows creating a mapping of a lookalike group (the import confirmed them, or it was refused). */
-  lookalikeGroups: Array<{ row: number; idpGroup: string; roleArn: string; message: string }>;
+  lookalikeGroups: Array<{ row: number; idpGroup: string; roleArn: string; warning: string }>;
 }
 
 interface LookalikeRow {
@@ -80,7 +80,7 @@ function summarise(plan: ImportPlan, mode: ImportMode, applied: boolean, current
     delete: plan.delete.map((d) => ({ id: d.id, ...toExportedMapping(d) })),
     unchanged: plan.unchanged,
     access: diffAccess({ before: current, after, people }),
-    lookalikeGroups: lookalikes.map((r) => ({ row: r.row, idpGroup: r.mapping.idpGroup, roleArn: r.mapping.roleArn, message: describeLookalike(r.finding) })),
+    lookalikeGroups: lookalikes.map((r) => ({ row: r.row, idpGroup: r.mapping.idpGroup, roleArn: r.mapping.roleArn, warning: lookalikeBadge(r.finding) })),
   };
 }
 

@@ -223,6 +223,29 @@ test('import: a file with one bad row changes nothing and names the row; a good 
   }
 });
 
+test('import: rows of lookalike groups are refused until the import confirms them; the confirmation is audited', async ({ page }) => {
+  const suffix = randomUUID().slice(0, 8);
+  const groups = [`e2e-imp-ops-${suffix}`, `e2e-imp-\u043Eps-${suffix}`];
+  const row = (group: string) => ({ idpGroup: group, idpKind: 'oidc', roleArn: SECURITY_AUDIT, accountLabel: 'sandbox-dev', roleLabel: `Imported ${suffix}`, maxDurationSeconds: 900, stsRegion: 'us-east-1', allowedRegions: ['us-east-1'] });
+  await signIn(page, 'adam');
+  await page.goto('/admin/mappings/import');
+  try {
+    await page.getByLabel('Mappings file (JSON)').fill(JSON.stringify({ version: 1, mappings: groups.map(row) }, null, 2));
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('Nothing was imported: 2 rows have a lookalike group');
+    await expect(page.getByTestId('import-error')).toContainText(`Row 2 (${groups[1]} → ${SECURITY_AUDIT}): idpGroup: The IdP group "${groups[1]}" mixes Latin and Cyrillic letters`);
+    await page.getByRole('checkbox', { name: /import the lookalike groups anyway/ }).check();
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect(page.getByTestId('import-lookalikes')).toContainText(`Row 2 (${groups[1]} → ${SECURITY_AUDIT}), confirmed: Lookalike group: mixes Latin and Cyrillic; looks like "${groups[0]}"`);
+    await page.getByRole('button', { name: 'Apply 2 changes' }).click();
+    await expect(page.getByTestId('import-summary')).toContainText('Imported: 2 changes applied');
+    const audit = await query<{ n: number }>(`SELECT jsonb_array_length(details->'confirmedLookalikeGroups') AS n FROM audit_events WHERE type = 'MAPPINGS_IMPORTED' AND details::text LIKE $1`, [`%${suffix}%`]);
+    expect(audit).toEqual([{ n: 2 }]);
+  } finally {
+    for (const { id } of await query<{ id: string }>('SELECT id FROM role_mappings WHERE idp_group = ANY($1)', [groups])) await deleteMappingAsAdmin(page, id);
+  }
+});
+
 test('who gets what: the roles of a set of groups', async ({ page }) => {
   await signIn(page, 'adam');
   await page.goto('/admin/mappings/preview');

@@ -4,7 +4,7 @@
 // no script table is written here — only the names of the scripts, to ask the engine about each.
 
 // The Script property values (long names) of Unicode 17. A name the engine does not know (an
-// older Unicode) is skipped; mixed-script.test.ts fails if an assigned letter matches none.
+// older Unicode) is skipped; mixed-script.test.ts fails if a character of some script matches none.
 const SCRIPT_NAMES = [
   'Adlam', 'Ahom', 'Anatolian_Hieroglyphs', 'Arabic', 'Armenian', 'Avestan', 'Balinese', 'Bamum', 'Bassa_Vah', 'Batak',
   'Bengali', 'Beria_Erfe', 'Bhaiksuki', 'Bopomofo', 'Brahmi', 'Braille', 'Buginese', 'Buhid', 'Canadian_Aboriginal', 'Carian',
@@ -73,6 +73,7 @@ interface CharScripts {
   set: ReadonlySet<string> | null;
 }
 
+// One entry per code point ever seen (at most the code space; in practice a few hundred).
 const cache = new Map<string, CharScripts>();
 const EVERY: CharScripts = { script: null, label: '', set: null };
 const LATIN: CharScripts = { script: 'Latin', label: 'Latin', set: new Set(['Latin']) };

@@ -20,6 +20,13 @@ export function ImportPanel() {
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // After the server refused rows of lookalike groups: the admin may confirm them for this text.
+  const [lookalikeAsked, setLookalikeAsked] = useState(false);
+  const [confirmLookalikes, setConfirmLookalikes] = useState(false);
+  const resetLookalikes = () => {
+    setLookalikeAsked(false);
+    setConfirmLookalikes(false);
+  };
 
   async function send(apply: boolean) {
     setError(null);
@@ -32,11 +39,13 @@ export function ImportPanel() {
       return;
     }
     setBusy(true);
-    const res = await adminApi<{ summary: ImportSummary }>('POST', '/api/admin/mappings/import', { document, mode, apply, expectedDigest: apply ? summary?.digest : undefined });
+    const confirm = lookalikeAsked && confirmLookalikes ? { confirmLookalikeGroups: true } : {};
+    const res = await adminApi<{ summary: ImportSummary }>('POST', '/api/admin/mappings/import', { document, mode, apply, expectedDigest: apply ? summary?.digest : undefined, ...confirm });
     setBusy(false);
     if (!res.ok) {
       setError(res.error);
       setSummary(null);
+      if (res.error.detail?.lookalikeGroups === true) setLookalikeAsked(true);
       return;
     }
     setSummary(res.data.summary);
@@ -62,6 +71,7 @@ export function ImportPanel() {
               if (file) void file.text().then((t) => {
                 setText(t);
                 setSummary(null);
+                resetLookalikes();
               });
             }}
           />
@@ -77,6 +87,7 @@ export function ImportPanel() {
             onChange={(e) => {
               setText(e.target.value);
               setSummary(null);
+              resetLookalikes();
             }}
             className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
           />
@@ -90,6 +101,12 @@ export function ImportPanel() {
             <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => { setMode('replace'); setSummary(null); }} /> delete them (the file is the whole policy)
           </label>
         </fieldset>
+        {lookalikeAsked && (
+          <label className="flex items-start gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            <input type="checkbox" className="mt-0.5" checked={confirmLookalikes} onChange={(e) => setConfirmLookalikes(e.target.checked)} />
+            <span>I checked these exact group names with the IdP: import the lookalike groups anyway (recorded in the audit log)</span>
+          </label>
+        )}
         <div>
           <button type="button" disabled={busy || !text.trim()} onClick={() => void send(false)} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60">
             Preview import
@@ -128,6 +145,13 @@ export function ImportPanel() {
               <li key={`d${d.id}`} className="text-red-800">− delete {d.idpGroup} → {d.roleArn}</li>
             ))}
           </ul>
+          {summary.lookalikeGroups.length > 0 && (
+            <ul className="mt-2 grid gap-1 text-xs text-amber-900" data-testid="import-lookalikes">
+              {summary.lookalikeGroups.map((l) => (
+                <li key={`l${l.row}`}>⚠ Row {l.row} ({l.idpGroup} → {l.roleArn}), confirmed: {l.warning}</li>
+              ))}
+            </ul>
+          )}
           <div className="mt-4">
             <AccessDiffView diff={summary.access} />
           </div>

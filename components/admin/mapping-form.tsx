@@ -64,11 +64,18 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   const [impact, setImpact] = useState<AccessDiff | null>(null);
+  // After the server refused a lookalike group: the admin may confirm that exact name.
+  const [lookalikeAsked, setLookalikeAsked] = useState(false);
+  const [confirmLookalike, setConfirmLookalike] = useState(false);
   const fields = error?.fields ?? {};
   const set = <K extends keyof MappingFormValues>(key: K, value: MappingFormValues[K]) => {
     setV((old) => ({ ...old, [key]: value }));
     setSaved(false);
     setImpact(null);
+    if (key === 'idpGroup') {
+      setLookalikeAsked(false);
+      setConfirmLookalike(false);
+    }
   };
   const partition = partitionOf(v.roleArn);
   const regions = AWS_REGIONS.filter((r) => regionPartition(r) === partition || v.allowedRegions.includes(r) || v.stsRegion === r);
@@ -88,13 +95,15 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
     setBusy(true);
     setError(null);
     setSaved(false);
+    const confirm = lookalikeAsked && confirmLookalike ? { confirmLookalikeGroup: true } : {};
     const res =
       props.mode === 'create'
-        ? await adminApi<{ mapping: MappingView }>('POST', '/api/admin/mappings', payloadOf(v, props.mode))
-        : await adminApi<{ mapping: MappingView }>('PUT', `/api/admin/mappings/${props.mappingId ?? ''}`, { mapping: payloadOf(v, props.mode), expectedUpdatedAt: props.updatedAt });
+        ? await adminApi<{ mapping: MappingView }>('POST', '/api/admin/mappings', { ...payloadOf(v, props.mode), ...confirm })
+        : await adminApi<{ mapping: MappingView }>('PUT', `/api/admin/mappings/${props.mappingId ?? ''}`, { mapping: payloadOf(v, props.mode), expectedUpdatedAt: props.updatedAt, ...confirm });
     setBusy(false);
     if (!res.ok) {
       setError(res.error);
+      if (res.error.detail?.lookalikeGroup) setLookalikeAsked(true);
       return;
     }
     if (props.mode === 'create') router.push(`/admin/mappings/${res.data.mapping.id}?created=1`);
@@ -118,6 +127,12 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
         <Field id="idpGroup" label="IdP group" hint="Exactly as your IdP sends it (case-sensitive)." error={fields.idpGroup}>
           <input id="idpGroup" className={`${input} font-mono`} value={v.idpGroup} onChange={(e) => set('idpGroup', e.target.value)} {...aria('idpGroup')} />
         </Field>
+        {lookalikeAsked && (
+          <label className="flex items-start gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900">
+            <input type="checkbox" className="mt-0.5" checked={confirmLookalike} onChange={(e) => setConfirmLookalike(e.target.checked)} />
+            <span>I checked this exact group name with the IdP: save the lookalike group anyway (recorded in the audit log)</span>
+          </label>
+        )}
         <Field id="idpKind" label="IdP kind" error={fields.idpKind}>
           <select id="idpKind" className={input} value={v.idpKind} onChange={(e) => set('idpKind', e.target.value as IdpKindInput)} {...aria('idpKind')}>
             <option value="oidc">OIDC</option>

@@ -135,6 +135,50 @@ test('bad input is refused beside the field; labels with markup are shown as tex
   expect(await query('SELECT type FROM audit_events WHERE mapping_id = $1 ORDER BY id', [id])).toEqual([{ type: 'MAPPING_CREATED' }, { type: 'MAPPING_DELETED' }]);
 });
 
+test('a lookalike group (Cyrillic а) is refused beside the field until the admin confirms it; the list marks it in words', async ({ page }) => {
+  const suffix = randomUUID().slice(0, 8);
+  const real = `e2e-paypal-${suffix}`;
+  const fake = `e2e-p\u0430ypal-${suffix}`;
+  const origin = new URL(E2E.portalUrl).origin;
+  const base = { idpKind: 'oidc', roleArn: SECURITY_AUDIT, accountLabel: 'sandbox-dev', roleLabel: `Lookalike ${suffix}`, maxDurationSeconds: 900, stsRegion: 'us-east-1', allowedRegions: ['us-east-1'] };
+  const ids: string[] = [];
+  await signIn(page, 'adam');
+  try {
+    const created = await page.request.post('/api/admin/mappings', { data: { ...base, idpGroup: real }, headers: { origin } });
+    expect(created.status()).toBe(201);
+    ids.push(((await created.json()) as { mapping: { id: string } }).mapping.id);
+    const refused = await page.request.post('/api/admin/mappings', { data: { ...base, idpGroup: fake }, headers: { origin } });
+    expect(refused.status()).toBe(422);
+    expect(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields.idpGroup).toContain('mixes Latin and Cyrillic letters');
+
+    await page.goto('/admin/mappings/new');
+    await page.getByLabel('IdP group').fill(fake);
+    await page.getByLabel('Role ARN').fill(SECURITY_AUDIT);
+    await page.getByLabel('Account label').fill('sandbox-dev');
+    await page.getByLabel('Role label').fill(`Lookalike ${suffix}`);
+    await page.getByLabel('Maximum duration (seconds)').fill('900');
+    await page.getByRole('button', { name: 'Create mapping' }).click();
+    await expect(page.getByTestId('error-idpGroup')).toContainText(`mixes Latin and Cyrillic letters (Cyrillic: "\u0430" U+0430) and looks like the group "${real}" of another mapping`);
+    expect(await query('SELECT id FROM role_mappings WHERE idp_group = $1', [fake])).toEqual([]);
+    await page.getByRole('checkbox', { name: /save the lookalike group anyway/ }).check();
+    await page.getByRole('button', { name: 'Create mapping' }).click();
+    await expect(page.getByText('Mapping created.')).toBeVisible();
+    const id = page.url().split('/admin/mappings/')[1]?.split('?')[0] ?? '';
+    ids.push(id);
+    expect(await query(`SELECT details->'lookalikeGroup' AS lookalike FROM audit_events WHERE mapping_id = $1 AND type = 'MAPPING_CREATED'`, [id])).toEqual([
+      { lookalike: { confirmed: true, group: fake, scripts: ['Latin', 'Cyrillic'], looksLike: [real] } },
+    ]);
+
+    await page.goto('/admin/mappings');
+    const rowOf = (group: string) => page.getByTestId('mapping-row').filter({ has: page.getByText(group, { exact: true }) });
+    await expect(rowOf(fake).getByTestId('lookalike-badge')).toHaveText(`⚠ Lookalike group: mixes Latin and Cyrillic; looks like "${real}"`);
+    await expect(rowOf(real).getByTestId('lookalike-badge')).toHaveText(`⚠ Lookalike group: looks like "${fake}"`);
+    await expect(page.getByTestId('lookalike-summary')).toContainText('Warning:');
+  } finally {
+    for (const id of ids) await deleteMappingAsAdmin(page, id);
+  }
+});
+
 test('import: a file with one bad row changes nothing and names the row; a good file is previewed, then applied', async ({ page }) => {
   const suffix = randomUUID().slice(0, 8);
   const row = (group: string, over: Record<string, unknown> = {}) => ({
@@ -174,6 +218,29 @@ test('import: a file with one bad row changes nothing and names the row; a good 
     // The export lists them, in order, with the fields as written.
     const exported = (await (await page.request.get('/api/admin/mappings/export')).json()) as { mappings: Array<{ idpGroup: string }> };
     expect(exported.mappings.map((m) => m.idpGroup).filter((g) => groups.includes(g))).toEqual(groups);
+  } finally {
+    for (const { id } of await query<{ id: string }>('SELECT id FROM role_mappings WHERE idp_group = ANY($1)', [groups])) await deleteMappingAsAdmin(page, id);
+  }
+});
+
+test('import: rows of lookalike groups are refused until the import confirms them; the confirmation is audited', async ({ page }) => {
+  const suffix = randomUUID().slice(0, 8);
+  const groups = [`e2e-imp-ops-${suffix}`, `e2e-imp-\u043Eps-${suffix}`];
+  const row = (group: string) => ({ idpGroup: group, idpKind: 'oidc', roleArn: SECURITY_AUDIT, accountLabel: 'sandbox-dev', roleLabel: `Imported ${suffix}`, maxDurationSeconds: 900, stsRegion: 'us-east-1', allowedRegions: ['us-east-1'] });
+  await signIn(page, 'adam');
+  await page.goto('/admin/mappings/import');
+  try {
+    await page.getByLabel('Mappings file (JSON)').fill(JSON.stringify({ version: 1, mappings: groups.map(row) }, null, 2));
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect(page.getByTestId('import-error')).toContainText('Nothing was imported: 2 rows have a lookalike group');
+    await expect(page.getByTestId('import-error')).toContainText(`Row 2 (${groups[1]} → ${SECURITY_AUDIT}): idpGroup: The IdP group "${groups[1]}" mixes Latin and Cyrillic letters`);
+    await page.getByRole('checkbox', { name: /import the lookalike groups anyway/ }).check();
+    await page.getByRole('button', { name: 'Preview import' }).click();
+    await expect(page.getByTestId('import-lookalikes')).toContainText(`Row 2 (${groups[1]} → ${SECURITY_AUDIT}), confirmed: Lookalike group: mixes Latin and Cyrillic; looks like "${groups[0]}"`);
+    await page.getByRole('button', { name: 'Apply 2 changes' }).click();
+    await expect(page.getByTestId('import-summary')).toContainText('Imported: 2 changes applied');
+    const audit = await query<{ n: number }>(`SELECT jsonb_array_length(details->'confirmedLookalikeGroups') AS n FROM audit_events WHERE type = 'MAPPINGS_IMPORTED' AND details::text LIKE $1`, [`%${suffix}%`]);
+    expect(audit).toEqual([{ n: 2 }]);
   } finally {
     for (const { id } of await query<{ id: string }>('SELECT id FROM role_mappings WHERE idp_group = ANY($1)', [groups])) await deleteMappingAsAdmin(page, id);
   }

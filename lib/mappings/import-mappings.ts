@@ -2,15 +2,19 @@ import 'server-only';
 // Imports a mappings document: every row is validated first; the changes are shown (dry run) and
 // then applied all or nothing in one transaction, audited there as MAPPINGS_IMPORTED. "Apply"
 // names the plan it was shown (its digest), so a change made meanwhile is refused, not overwritten.
+// A row that creates a mapping of a lookalike group is refused like an invalid row unless the
+// import confirms lookalike groups; the confirmed rows are recorded in the audit event.
 import type { Actor } from '@/lib/auth/actor';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
 import { diffAccess, type AccessDiff, type SeenPerson } from './diff-access';
+import { describeLookalike, findLookalikeGroups, lookalikeAuditDetail, lookalikeBadge, type LookalikeGroup } from './lookalike-group';
 import { parseMappingDocument, toExportedMapping, type ExportedMapping } from './mapping-document';
 import { auditActorOf, changedBy, lockMappings, type Tx } from './mapping-tx';
 import { mappingSelect } from './mapping-view';
-import { isEmptyPlan, planDigest, planImport, type CurrentMapping, type ImportMode, type ImportPlan } from './plan-import';
+import { isEmptyPlan, mappingKey, planDigest, planImport, type CurrentMapping, type ImportMode, type ImportPlan } from './plan-import';
+import type { MappingData } from './validate-mapping';
 
 export interface ImportSummary {
   mode: ImportMode;
@@ -21,6 +25,38 @@ export interface ImportSummary {
   delete: Array<ExportedMapping & { id: string }>;
   unchanged: number;
   access: AccessDiff;
+  /** Rows creating a mapping of a lookalike group (the import confirmed them, or it was refused). */
+  lookalikeGroups: Array<{ row: number; idpGroup: string; roleArn: string; warning: string }>;
+}
+
+interface LookalikeRow {
+  row: number;
+  mapping: MappingData;
+  finding: LookalikeGroup;
+}
+
+/**
+ * The rows that would create a mapping whose group mixes scripts or is confusable with another
+ * group present after the import (the file's groups, and in merge mode the groups kept in the
+ * database). Rows of mappings that exist already keep their group, as an edit of other fields does.
+ */
+function lookalikeRows(current: readonly CurrentMapping[], incoming: readonly MappingData[], mode: ImportMode): LookalikeRow[] {
+  const existing = new Set(current.map(mappingKey));
+  const findings = findLookalikeGroups([...incoming.map((m) => m.idpGroup), ...(mode === 'merge' ? current.map((m) => m.idpGroup) : [])]);
+  return incoming.flatMap((mapping, i) => {
+    const finding = existing.has(mappingKey(mapping)) ? undefined : findings.get(mapping.idpGroup.normalize('NFC'));
+    return finding ? [{ row: i + 1, mapping, finding }] : [];
+  });
+}
+
+function assertLookalikesConfirmed(rows: readonly LookalikeRow[], confirmed: boolean): void {
+  if (rows.length === 0 || confirmed) return;
+  const errors = rows.map((r) => ({ row: r.row, idpGroup: r.mapping.idpGroup, roleArn: r.mapping.roleArn, fields: { idpGroup: describeLookalike(r.finding) } }));
+  const shown = errors.slice(0, 5).map((e) => `row ${e.row} (${e.idpGroup} → ${e.roleArn}): ${e.fields.idpGroup}`).join(' | ');
+  throw new AppError('invalid_input', `Nothing was imported: ${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} a lookalike group — ${shown}${rows.length > 5 ? ' | …' : ''}`, {
+    fields: Object.fromEntries(errors.map((e) => [`row ${e.row}`, `idpGroup: ${e.fields.idpGroup}`])),
+    detail: { rows: errors, lookalikeGroups: true },
+  });
 }
 
 async function currentMappings(db: Db | Tx): Promise<CurrentMapping[]> {
@@ -28,7 +64,7 @@ async function currentMappings(db: Db | Tx): Promise<CurrentMapping[]> {
   return rows.map(({ createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...m }) => m);
 }
 
-function summarise(plan: ImportPlan, mode: ImportMode, applied: boolean, current: CurrentMapping[], people: SeenPerson[]): ImportSummary {
+function summarise(plan: ImportPlan, mode: ImportMode, applied: boolean, current: CurrentMapping[], people: SeenPerson[], lookalikes: readonly LookalikeRow[]): ImportSummary {
   const deleted = new Set(plan.delete.map((d) => d.id));
   const updated = new Map(plan.update.map((u) => [u.id, u.after]));
   const after = [
@@ -44,6 +80,7 @@ function summarise(plan: ImportPlan, mode: ImportMode, applied: boolean, current
     delete: plan.delete.map((d) => ({ id: d.id, ...toExportedMapping(d) })),
     unchanged: plan.unchanged,
     access: diffAccess({ before: current, after, people }),
+    lookalikeGroups: lookalikes.map((r) => ({ row: r.row, idpGroup: r.mapping.idpGroup, roleArn: r.mapping.roleArn, warning: lookalikeBadge(r.finding) })),
   };
 }
 
@@ -55,8 +92,11 @@ export async function importMappings(opts: {
   apply: boolean;
   expectedDigest?: string;
   people: SeenPerson[];
+  /** The admin saw the lookalike warnings of this file's rows and imports them anyway. */
+  confirmLookalikeGroups?: boolean;
   requestId?: string;
 }): Promise<ImportSummary> {
+  const confirmed = opts.confirmLookalikeGroups === true;
   const parsed = parseMappingDocument(opts.document);
   if (!parsed.ok) {
     const fields = Object.fromEntries(parsed.rows.map((r) => [`row ${r.row}`, Object.entries(r.fields).map(([k, v]) => `${k}: ${v}`).join('; ')]));
@@ -64,7 +104,9 @@ export async function importMappings(opts: {
   }
   if (!opts.apply) {
     const current = await currentMappings(opts.db);
-    return summarise(planImport({ current, incoming: parsed.mappings, mode: opts.mode }), opts.mode, false, current, opts.people);
+    const lookalikes = lookalikeRows(current, parsed.mappings, opts.mode);
+    assertLookalikesConfirmed(lookalikes, confirmed);
+    return summarise(planImport({ current, incoming: parsed.mappings, mode: opts.mode }), opts.mode, false, current, opts.people, lookalikes);
   }
   if (!opts.expectedDigest) throw new AppError('invalid_input', 'Preview the import first, then apply the changes you were shown.');
   return opts.db.$transaction(
@@ -72,15 +114,17 @@ export async function importMappings(opts: {
       await lockMappings(tx);
       const current = await currentMappings(tx);
       const plan = planImport({ current, incoming: parsed.mappings, mode: opts.mode });
+      const lookalikes = lookalikeRows(current, parsed.mappings, opts.mode);
+      assertLookalikesConfirmed(lookalikes, confirmed);
       if (planDigest(plan) !== opts.expectedDigest) {
         throw new AppError('conflict', 'The mappings changed since you previewed this import. Preview it again to see the changes it would make now.');
       }
-      if (isEmptyPlan(plan)) return summarise(plan, opts.mode, true, current, opts.people);
+      if (isEmptyPlan(plan)) return summarise(plan, opts.mode, true, current, opts.people, lookalikes);
       const by = changedBy(opts.actor);
       if (plan.delete.length > 0) await tx.roleMapping.deleteMany({ where: { id: { in: plan.delete.map((d) => d.id) } } });
       for (const u of plan.update) await tx.roleMapping.update({ where: { id: u.id }, data: { ...u.after, updatedBy: by } });
       if (plan.create.length > 0) await tx.roleMapping.createMany({ data: plan.create.map((m) => ({ ...m, createdBy: by, updatedBy: by })) });
-      const summary = summarise(plan, opts.mode, true, current, opts.people);
+      const summary = summarise(plan, opts.mode, true, current, opts.people, lookalikes);
       await appendAuditEvent(tx, {
         type: 'MAPPINGS_IMPORTED',
         actor: auditActorOf(opts.actor),
@@ -93,6 +137,7 @@ export async function importMappings(opts: {
           created: summary.create,
           updated: summary.update,
           deleted: summary.delete,
+          ...(lookalikes.length > 0 ? { confirmedLookalikeGroups: lookalikes.map((r) => ({ row: r.row, roleArn: r.mapping.roleArn, ...lookalikeAuditDetail(r.finding) })) } : {}),
         },
       });
       return summary;

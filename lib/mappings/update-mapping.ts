@@ -1,18 +1,29 @@
 import 'server-only';
 // Replaces one mapping's fields: validated, refused if it would duplicate another mapping or if it
-// changed since the editor loaded it, audited as MAPPING_UPDATED (before/after) in the same
-// transaction.
+// changed since the editor loaded it, or if it renames the group to a lookalike group the admin did
+// not confirm; audited as MAPPING_UPDATED (before/after) in the same transaction.
 import type { Actor } from '@/lib/auth/actor';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
+import { checkLookalikeGroup } from './check-lookalike-group';
+import { lookalikeAuditDetail } from './lookalike-group';
 import { toExportedMapping } from './mapping-document';
 import { assertMappingId, auditActorOf, changedBy, duplicateError, findDuplicate, invalidMapping, lockMappings } from './mapping-tx';
 import { mappingSelect, toMappingView, type MappingView } from './mapping-view';
 import { changedFields } from './plan-import';
 import { validateMapping } from './validate-mapping';
 
-export async function updateMapping(opts: { db: Db; actor: Actor; id: string; input: unknown; expectedUpdatedAt?: string; requestId?: string }): Promise<MappingView> {
+export async function updateMapping(opts: {
+  db: Db;
+  actor: Actor;
+  id: string;
+  input: unknown;
+  expectedUpdatedAt?: string;
+  /** The admin saw the lookalike warning for the new group and saves it anyway. */
+  confirmLookalikeGroup?: boolean;
+  requestId?: string;
+}): Promise<MappingView> {
   assertMappingId(opts.id);
   const v = validateMapping(opts.input);
   if (!v.ok) throw invalidMapping(v.fields);
@@ -29,6 +40,10 @@ export async function updateMapping(opts: { db: Db; actor: Actor; id: string; in
     if (await findDuplicate(tx, data, opts.id)) throw duplicateError(data.idpGroup, data.roleArn);
     const changed = changedFields(before, data);
     if (changed.length === 0) return before;
+    // Only a new group name is checked: an edit of other fields keeps the group it was saved with.
+    const lookalike = changed.includes('idpGroup')
+      ? await checkLookalikeGroup(tx, { group: data.idpGroup, exceptId: opts.id, confirmed: opts.confirmLookalikeGroup === true })
+      : null;
     const after = await tx.roleMapping.update({ where: { id: opts.id }, data: { ...data, updatedBy: changedBy(opts.actor) }, select: mappingSelect });
     await appendAuditEvent(tx, {
       type: 'MAPPING_UPDATED',
@@ -38,7 +53,7 @@ export async function updateMapping(opts: { db: Db; actor: Actor; id: string; in
       mappingId: after.id,
       roleArn: after.roleArn,
       accountId: after.accountId,
-      details: { changed, before: toExportedMapping(before), after: toExportedMapping(after) },
+      details: { changed, before: toExportedMapping(before), after: toExportedMapping(after), ...(lookalike ? { lookalikeGroup: lookalikeAuditDetail(lookalike) } : {}) },
     });
     return after;
   });

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getDb } from '@/lib/db/client';
 import { requirePageActor } from '@/lib/http/page-auth';
 import { listMappings } from '@/lib/mappings/list-mappings';
+import { describeLookalike, findLookalikeGroups, lookalikeBadge } from '@/lib/mappings/lookalike-group';
 
 function duration(seconds: number): string {
   return seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.round(seconds / 60)} min`;
@@ -11,6 +12,8 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
   await requirePageActor({ permission: ['mappings', 'read'], returnTo: '/admin/mappings' });
   const query = await searchParams;
   const mappings = await listMappings({ db: getDb() });
+  // Groups that mix scripts or look like another mapping's group (UTS #39), marked in words.
+  const lookalikes = findLookalikeGroups(mappings.map((m) => m.idpGroup));
   return (
     <section>
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -26,6 +29,11 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
         </nav>
       </div>
       {query.deleted === '1' && <p role="status" className="mt-4 rounded bg-slate-100 p-2 text-sm">The mapping was deleted.</p>}
+      {lookalikes.size > 0 && (
+        <p className="mt-4 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="lookalike-summary">
+          Warning: {lookalikes.size} {lookalikes.size === 1 ? 'group mixes scripts or looks' : 'groups mix scripts or look'} like another group. Check {lookalikes.size === 1 ? 'it' : 'them'} with your IdP: a lookalike can grant a role to people a reader would not expect.
+        </p>
+      )}
       {mappings.length === 0 ? (
         <p className="mt-8 text-sm text-slate-600">No mappings yet: nobody can get credentials. Create the first one.</p>
       ) : (
@@ -44,32 +52,40 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
               </tr>
             </thead>
             <tbody>
-              {mappings.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200 align-top" data-testid="mapping-row">
-                  <td className="py-2 pr-3">
-                    <code className="rounded bg-slate-100 px-1 whitespace-pre">{m.idpGroup}</code>
-                  </td>
-                  <td className="pr-3 uppercase text-xs">{m.idpKind}</td>
-                  <td className="pr-3">
-                    {m.roleLabel}
-                    <br />
-                    <span className="break-all font-mono text-xs text-slate-500">{m.roleArn}</span>
-                  </td>
-                  <td className="pr-3">
-                    {m.accountLabel}
-                    <br />
-                    <span className="text-xs text-slate-500">{m.accountId}</span>
-                  </td>
-                  <td className="pr-3">{duration(m.maxDurationSeconds)}</td>
-                  <td className="pr-3 text-xs">{m.allowedRegions.join(', ')}</td>
-                  <td className="pr-3">{m.enabled ? <span className="text-green-800">Enabled</span> : <span className="text-slate-500">Disabled</span>}</td>
-                  <td>
-                    <Link href={`/admin/mappings/${m.id}`} className="text-blue-700 underline" aria-label={`Edit ${m.idpGroup} → ${m.roleLabel}`}>
-                      Edit
-                    </Link>
-                  </td>
-                </tr>
-              ))}
+              {mappings.map((m) => {
+                const lookalike = lookalikes.get(m.idpGroup.normalize('NFC'));
+                return (
+                  <tr key={m.id} className="border-t border-slate-200 align-top" data-testid="mapping-row">
+                    <td className="py-2 pr-3">
+                      <code className="rounded bg-slate-100 px-1 whitespace-pre">{m.idpGroup}</code>
+                      {lookalike && (
+                        <span className="mt-1 block w-fit rounded border border-amber-400 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-900" title={describeLookalike(lookalike)} data-testid="lookalike-badge">
+                          ⚠ {lookalikeBadge(lookalike)}
+                        </span>
+                      )}
+                    </td>
+                    <td className="pr-3 uppercase text-xs">{m.idpKind}</td>
+                    <td className="pr-3">
+                      {m.roleLabel}
+                      <br />
+                      <span className="break-all font-mono text-xs text-slate-500">{m.roleArn}</span>
+                    </td>
+                    <td className="pr-3">
+                      {m.accountLabel}
+                      <br />
+                      <span className="text-xs text-slate-500">{m.accountId}</span>
+                    </td>
+                    <td className="pr-3">{duration(m.maxDurationSeconds)}</td>
+                    <td className="pr-3 text-xs">{m.allowedRegions.join(', ')}</td>
+                    <td className="pr-3">{m.enabled ? <span className="text-green-800">Enabled</span> : <span className="text-slate-500">Disabled</span>}</td>
+                    <td>
+                      <Link href={`/admin/mappings/${m.id}`} className="text-blue-700 underline" aria-label={`Edit ${m.idpGroup} → ${m.roleLabel}`}>
+                        Edit
+                      </Link>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

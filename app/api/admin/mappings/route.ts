@@ -1,5 +1,6 @@
 // GET /api/admin/mappings — every mapping; POST /api/admin/mappings — create one (body: the
-// mapping fields). Validation errors come back per field; a duplicate (group, role) is a 409.
+// mapping fields, and `confirmLookalikeGroup: true` to save a lookalike group after its warning).
+// Validation errors come back per field (a lookalike group is a 422); a duplicate (group, role) is a 409.
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { readJson } from '@/lib/http/read-json';
@@ -14,7 +15,7 @@ export const GET = withAuth({ permission: ['mappings', 'read'] }, async () => {
 });
 
 export const POST = withAuth({ permission: ['mappings', 'create'] }, async ({ actor, request, requestId }) => {
-  const input = await readJson(request, z.record(z.string(), z.unknown()));
-  const mapping = await createMapping({ db: getDb(), actor, input, requestId });
+  const { confirmLookalikeGroup, ...input } = await readJson(request, z.looseObject({ confirmLookalikeGroup: z.boolean().optional() }));
+  const mapping = await createMapping({ db: getDb(), actor, input, confirmLookalikeGroup, requestId });
   return Response.json({ mapping }, { status: 201 });
 });

@@ -1,4 +1,5 @@
-// GET /api/admin/mappings/:id — one mapping; PUT — replace its fields ({ mapping, expectedUpdatedAt });
+// GET /api/admin/mappings/:id — one mapping; PUT — replace its fields ({ mapping, expectedUpdatedAt,
+// confirmLookalikeGroup? });
 // PATCH — disable or enable it ({ enabled }); DELETE — delete it. Each change is audited.
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
@@ -17,11 +18,11 @@ export const GET = withAuth<Params>({ permission: ['mappings', 'read'] }, async 
   return Response.json({ mapping: await getMapping({ db: getDb(), id: params.id }) });
 });
 
-const putBody = z.object({ mapping: z.record(z.string(), z.unknown()), expectedUpdatedAt: z.string().max(40).optional() });
+const putBody = z.object({ mapping: z.record(z.string(), z.unknown()), expectedUpdatedAt: z.string().max(40).optional(), confirmLookalikeGroup: z.boolean().optional() });
 
 export const PUT = withAuth<Params>({ permission: ['mappings', 'update'] }, async ({ actor, request, requestId, params }) => {
   const body = await readJson(request, putBody);
-  const mapping = await updateMapping({ db: getDb(), actor, id: params.id, input: body.mapping, expectedUpdatedAt: body.expectedUpdatedAt, requestId });
+  const mapping = await updateMapping({ db: getDb(), actor, id: params.id, input: body.mapping, expectedUpdatedAt: body.expectedUpdatedAt, confirmLookalikeGroup: body.confirmLookalikeGroup, requestId });
   return Response.json({ mapping });
 });
 

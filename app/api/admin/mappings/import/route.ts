@@ -1,6 +1,8 @@
-// POST /api/admin/mappings/import — { document, mode: merge|replace, apply, expectedDigest? }.
+// POST /api/admin/mappings/import — { document, mode: merge|replace, apply, expectedDigest?,
+// confirmLookalikeGroups? }.
 // apply=false validates every row and answers the changes it would make (with whose access they
-// change); apply=true applies exactly that plan, all or nothing. A bad row is a 422 naming it.
+// change); apply=true applies exactly that plan, all or nothing. A bad row is a 422 naming it, and
+// so is a row of a lookalike group unless confirmLookalikeGroups is true.
 import { z } from 'zod';
 import { getDb } from '@/lib/db/client';
 import { readJson } from '@/lib/http/read-json';
@@ -17,6 +19,7 @@ const body = z.object({
   mode: z.enum(['merge', 'replace']),
   apply: z.boolean(),
   expectedDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  confirmLookalikeGroups: z.boolean().optional(),
 });
 
 export const POST = withAuth({ permission: ['mappings', 'import'] }, async ({ actor, request, requestId }) => {
@@ -30,6 +33,7 @@ export const POST = withAuth({ permission: ['mappings', 'import'] }, async ({ ac
     mode: input.mode,
     apply: input.apply,
     expectedDigest: input.expectedDigest,
+    confirmLookalikeGroups: input.confirmLookalikeGroups,
     people: await listPeopleSeen({ db }),
     requestId,
   });

@@ -11,7 +11,7 @@ import { importMappings } from './import-mappings';
 import { updateMapping } from './update-mapping';
 
 let db: Db;
-const admin: Actor = { sessionId: 's', sub: 'sub-adam', idpKind: 'OIDC', email: 'adam@example.com', name: 'Adam', username: 'adam', groups: ['keyport-admins'], roles: ['employee', 'admin'], idTokenExpiresAt: null };
+const admin: Actor = { sessionId: 's', sub: 'sub-adam', idpKind: 'OIDC', email: 'adam@example.com', name: 'Adam', username: 'adam', groups: ['keyport-admins'], roles: ['employee', 'admin'], idTokenExpiresAt: null, emailVerified: true };
 const SEC = 'arn:aws:iam::111122223333:role/SecurityAudit';
 const DEV = 'arn:aws:iam::111122223333:role/DevReadOnly';
 const CYRILLIC_A = '\u0430';

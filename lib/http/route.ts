@@ -9,6 +9,7 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { forRequest, type Logger } from '@/lib/log';
+import { actorOrUnavailable } from './actor-or-unavailable';
 import { sameOrigin } from './same-origin';
 import { acceptRequestId } from './security-headers';
 
@@ -43,19 +44,6 @@ export function clientIp(h: Headers): string | null {
   return xff || h.get('x-real-ip') || null;
 }
 
-/**
- * The session lookup needs the database; when it is down the person must read that nothing was
- * recorded or issued, not the generic "Something went wrong".
- */
-async function currentActorOrUnavailable(log: Logger): Promise<Actor | null> {
-  try {
-    return await currentActor();
-  } catch (e) {
-    log.error('session lookup failed', { error: e });
-    throw new AppError('unavailable', 'Keyport cannot reach its database right now, so it cannot check your sign-in or record anything. Nothing was issued or changed. Try again in a few minutes.');
-  }
-}
-
 export function withAuth<P = Record<string, never>>(
   opts: { permission: Permission },
   handler: (ctx: RouteContext<P>) => Promise<Response>,
@@ -70,7 +58,7 @@ export function withAuth<P = Record<string, never>>(
       if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request.headers, cfg.publicUrl, request.url)) {
         throw new AppError('forbidden', 'This request did not come from the Keyport page (Origin check failed).');
       }
-      const actor = await currentActorOrUnavailable(log);
+      const actor = await actorOrUnavailable(currentActor, log);
       if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
       if (!can(actor.roles, opts.permission)) {
         throw new AppError('forbidden', 'You do not have permission to do this.');

@@ -37,7 +37,10 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
       </h1>
       {e.type === 'ISSUE_OUTCOME_UNKNOWN' && (
         <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-          ⚠ Keyport asked AWS for these credentials but never recorded the answer (the server stopped mid-request). Credentials may have been issued: look for this session name in CloudTrail around this time.
+          {e.errorCode
+            ? `⚠ Keyport asked AWS for these credentials, and AWS's answer was lost on the way back (${e.errorCode}). Keyport did not retry, so at most one key exists.`
+            : '⚠ Keyport asked AWS for these credentials but never recorded the answer (the server stopped mid-request).'}{' '}
+          Credentials may have been issued: look for this session name{e.stsRequestId ? ` and STS request ${e.stsRequestId}` : ''} in CloudTrail around this time.
         </p>
       )}
       <div className="mt-6 grid gap-8 lg:grid-cols-2">

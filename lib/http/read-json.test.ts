@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError } from '@/lib/errors/app-error';
+import { refusal } from '@/test/refusal';
 import { MAX_JSON_BODY_BYTES, readJson } from './read-json';
 
 const schema = z.object({ reason: z.string(), nested: z.object({ list: z.array(z.string()) }).optional() });
 const post = (body: string, headers: Record<string, string> = {}) => new Request('http://localhost/api/x', { method: 'POST', body, headers });
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => new Error('expected a refusal'),
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('readJson', () => {
   it('parses a valid body', async () => {

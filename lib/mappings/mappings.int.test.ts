@@ -6,7 +6,6 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { createPrismaClient, type Db } from '@/lib/db/create-client';
-import { AppError } from '@/lib/errors/app-error';
 import { issueCredentials } from '@/lib/issuance/issue-credentials';
 import { createLogger } from '@/lib/log/logger';
 import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
@@ -24,10 +23,12 @@ import { previewChange, rolesForGroups } from './preview-access';
 import { setMappingEnabled } from './set-mapping-enabled';
 import { trustPolicyFor } from './trust-policy';
 import { updateMapping } from './update-mapping';
+import { mappingInput, SECURITY_AUDIT_ROLE, testAdmin } from '@/test/mapping-input';
+import { refusal } from '@/test/refusal';
 
 let db: Db;
-const admin: Actor = { sessionId: 's', sub: 'sub-adam', idpKind: 'OIDC', email: 'adam@example.com', name: 'Adam', username: 'adam', groups: ['keyport-admins'], roles: ['employee', 'admin'], idTokenExpiresAt: null, emailVerified: true };
-const SEC = 'arn:aws:iam::111122223333:role/SecurityAudit';
+const admin = testAdmin;
+const SEC = SECURITY_AUDIT_ROLE;
 
 beforeAll(() => {
   db = createPrismaClient(inject('databaseUrl'));
@@ -36,26 +37,8 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
-const input = (group: string, over: Record<string, unknown> = {}) => ({
-  idpGroup: group,
-  idpKind: 'oidc',
-  roleArn: SEC,
-  accountLabel: 'sandbox-dev',
-  roleLabel: 'Security audit',
-  maxDurationSeconds: 3600,
-  stsRegion: 'us-east-1',
-  allowedRegions: ['us-east-1'],
-  ...over,
-});
+const input = mappingInput;
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => new Error('expected a refusal'),
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const eventsOf = (requestId: string) => db.auditEvent.findMany({ where: { requestId }, orderBy: { id: 'asc' } });
 

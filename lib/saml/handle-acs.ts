@@ -21,7 +21,7 @@ import { recordRefusal, refusalEventFor } from '@/lib/issuance/record-refusal';
 import { issueCredentialsWithSaml } from '@/lib/issuance/issue-credentials-with-saml';
 import type { Logger } from '@/lib/log/logger';
 import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
-import { explainSamlFailure, SamlRejection, type SamlFailure } from './explain-saml-failure';
+import { SamlRejection, type SamlFailure } from './explain-saml-failure';
 import { cookieHeader, RESULT_MAX_AGE_SECONDS, resultCookieName, sealResult } from './result-cookie';
 import { samlIdentity } from './saml-identity';
 import { samlIdp } from './saml-idp';

@@ -78,6 +78,11 @@ const rawSchema = z.object({
   SESSION_MAX_AGE_HOURS: positiveInt(12, 1, 24 * 30),
   ISSUE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 100_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TRUSTED_PROXY_HOPS: positiveInt(0, 0, 10),
+  // Set by server/keyport-server.mjs for its own process (random each start), never by hand.
+  KEYPORT_PEER_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{32,}$/, 'KEYPORT_PEER_TOKEN is set by the server entry; do not set it').optional()),
+  KEYPORT_TLS_CERT_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  KEYPORT_TLS_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = {
@@ -115,6 +120,12 @@ export type Config = {
   sessionMaxAgeSeconds: number;
   issueRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Proxies in front of Keyport that append to X-Forwarded-For; 0: the connection's peer is the client. */
+  trustedProxyHops: number;
+  /** The server entry's per-process token vouching for the peer header; unset under `next start`. */
+  peerToken: string | undefined;
+  /** Keyport terminates TLS itself (server/keyport-server.mjs) with these PEM files; null: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -169,6 +180,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const oidcNamed = OIDC_SETTINGS.filter((k) => Boolean(e[k]));
   const samlNamed = SAML_SETTINGS.filter((k) => Boolean(e[k]));
   const samlByMetadata = SAML_METADATA_SETTINGS.some((k) => Boolean(e[k]));
+  if (Boolean(e.KEYPORT_TLS_CERT_FILE) !== Boolean(e.KEYPORT_TLS_KEY_FILE)) problems.push('set both KEYPORT_TLS_CERT_FILE and KEYPORT_TLS_KEY_FILE, or neither');
+  if (e.KEYPORT_TLS_CERT_FILE && e.KEYPORT_URL && !e.KEYPORT_URL.startsWith('https://')) problems.push('KEYPORT_URL must be an https URL when Keyport serves TLS itself (KEYPORT_TLS_CERT_FILE)');
   if (e.SAML_IDP_METADATA_URL && e.SAML_IDP_METADATA_FILE) problems.push('set one of SAML_IDP_METADATA_URL and SAML_IDP_METADATA_FILE, not both');
   if (!sandbox) {
     const named = [...oidcNamed, ...samlNamed, ...BASE_PRODUCTION_SETTINGS.filter((k) => Boolean(e[k]))];
@@ -190,7 +203,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const publicUrl = (e.KEYPORT_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const tls = e.KEYPORT_TLS_CERT_FILE && e.KEYPORT_TLS_KEY_FILE ? { certFile: e.KEYPORT_TLS_CERT_FILE, keyFile: e.KEYPORT_TLS_KEY_FILE } : null;
+  const publicUrl = (e.KEYPORT_URL ?? `${tls ? 'https' : 'http'}://localhost:${e.PORT}`).replace(/\/+$/, '');
   const required = (v: string | undefined, name: string) => {
     if (!v) throw new ConfigError([`${name} is required`]);
     return v;
@@ -240,5 +254,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
     issueRateLimitPerHour: e.ISSUE_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    peerToken: e.KEYPORT_PEER_TOKEN,
+    tls,
   };
 }

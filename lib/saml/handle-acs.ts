@@ -16,7 +16,8 @@ import { issueCredentialsWithSaml } from '@/lib/issuance/issue-credentials-with-
 import type { Logger } from '@/lib/log/logger';
 import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
 import { explainSamlFailure, SamlRejection, type SamlFailure } from './explain-saml-failure';
-import { cookieHeader, RESULT_MAX_AGE_SECONDS, resultCookieName, sealResult } from './result-cookie';
+import { cookieHeader } from '@/lib/http/cookie-header';
+import { RESULT_MAX_AGE_SECONDS, resultCookieName, sealResult } from './result-cookie';
 import { samlIdentity } from './saml-identity';
 import { samlIdp } from './saml-idp';
 import { sealTicket } from './sign-in-ticket';

@@ -5,7 +5,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { forRequest } from '@/lib/log';
 import { samlIdp } from '@/lib/saml/saml-idp';
-import { cookieHeader } from '@/lib/saml/result-cookie';
+import { cookieHeader } from '@/lib/http/cookie-header';
 import { samlSp } from '@/lib/saml/saml-sp';
 import { loginCookieName, newBrowserNonce } from '@/lib/saml/sign-in-ticket';
 import { startSamlRequest } from '@/lib/saml/start-saml-request';

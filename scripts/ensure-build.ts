@@ -128,5 +128,8 @@ async function buildIfNeeded(dist: string, opts: { root: string; log: (m: string
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
-  writeFileSync(hashFile, hash);
+  // Hashed again after the build: `next build` itself edits an input (it adds the build folder's
+  // type paths to tsconfig.json), and the pre-build hash would make the next start build again —
+  // under a stack that is serving this folder.
+  writeFileSync(hashFile, sourceHash(opts.root));
 }

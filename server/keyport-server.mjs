@@ -13,10 +13,12 @@
 //    Strict-Transport-Security on every response (the API routes skip proxy.ts, which sends it on
 //    pages).
 //
-// Run it from the project folder (`npm start` does: scripts/start.ts spawns it), or from a
-// standalone build folder (`output: 'standalone'`): copy this file into `.next/standalone/` and run
-// `node keyport-server.mjs` there; with no next.config.js beside it, the build's own serialised
-// configuration (required-server-files.json) is used, as the generated server.js does.
+// Run it in the project folder (`npm start` does: scripts/start.ts spawns it), or in a standalone
+// build folder (`output: 'standalone'`): copy this file into `.next/standalone/` (with
+// `.next/static` and `public` copied in, as for the generated server.js) and run
+// `node keyport-server.mjs` there instead of `node server.js`. With no next.config.js beside it,
+// the build's own serialised configuration (required-server-files.json) is used, as server.js does.
+// Settings: PORT, NEXT_DIST_DIR (default .next), KEYPORT_TLS_CERT_FILE, KEYPORT_TLS_KEY_FILE.
 //
 // Like scripts/, this bootstrap reads process.env itself; the app validates the same settings in
 // lib/config/schema.ts when it starts (instrumentation.ts), and stops on a bad one.
@@ -31,7 +33,7 @@ const PEER_HEADER = 'x-keyport-peer';
 const HSTS = 'max-age=63072000; includeSubDomains';
 
 const env = process.env;
-const dir = path.resolve(env.KEYPORT_APP_DIR || process.cwd());
+const dir = process.cwd();
 const distDir = env.NEXT_DIST_DIR || '.next';
 const port = Number(env.PORT || 3000);
 const tlsFiles = env.KEYPORT_TLS_CERT_FILE && env.KEYPORT_TLS_KEY_FILE ? { cert: env.KEYPORT_TLS_CERT_FILE, key: env.KEYPORT_TLS_KEY_FILE } : null;

@@ -61,6 +61,8 @@ test('the SAML result cookie is __Host-, Secure and HttpOnly, read once, then re
   // A client claiming another address is not believed (TRUSTED_PROXY_HOPS is 0 here).
   await page.setExtraHTTPHeaders({ 'X-Forwarded-For': '203.0.113.66' });
   await signInWithSaml(page, 'sam');
+  // The SAML sign-in's one-time nonce cookie is gone once the sign-in completed.
+  expect((await portalCookies(context)).map((c) => c.name)).not.toContain('__Host-keyport.saml-login');
   await page.getByRole('link', { name: 'Get credentials for Dev developer (SAML)' }).first().click();
   await page.getByRole('button', { name: '1 h' }).click();
 

@@ -1,7 +1,8 @@
 // `npm start`: the one way Keyport runs. With no IdP configured it brings up the whole sandbox
 // (embedded PostgreSQL, OIDC IdP, AWS) and seeds demo data; with a configuration it validates it
 // and refuses to start on an incomplete one. Then it applies migrations, builds if needed, and
-// serves the portal through server/keyport-server.mjs (HTTPS itself when KEYPORT_TLS_* are set). Ctrl-C / SIGTERM stops everything it started, PostgreSQL included.
+// serves the portal through server/keyport-server.mjs (HTTPS itself when KEYPORT_TLS_* are set).
+// Ctrl-C / SIGTERM stops everything it started, PostgreSQL included.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';

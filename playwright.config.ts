@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { chromium } from 'playwright-core';
+import { ensureTestTls } from './e2e/fixtures/tls';
 
 // Playwright's own Chromium when it is installed; otherwise the system's (Debian's `chromium`),
 // or CHROMIUM_PATH. Browsers cannot always be downloaded, so detect rather than hard-wire.
@@ -15,19 +16,64 @@ function browserExecutable(): string | undefined {
   return undefined;
 }
 
-// The e2e stack is the real `npm start` sandbox on its own ports, data folder and build folder.
-// E2E_PORT_OFFSET lets several runs share a machine without colliding.
+// The e2e stacks are the real `npm start` sandbox, each on its own ports and data folder, both on
+// one build folder. E2E_PORT_OFFSET lets several runs share a machine without colliding.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
-export const E2E = {
-  portalPort: 3100 + offset,
-  portalUrl: `http://localhost:${3100 + offset}`,
-  oidcIssuer: `http://localhost:${4101 + offset}`,
-  awsUrl: `http://localhost:${4666 + offset}`,
-  samlUrl: `http://localhost:${4102 + offset}`,
-  pgPort: 5533 + offset,
-  dataDir: `.data/e2e-${offset}`,
-  distDir: `.data/next-e2e-${offset}`,
-};
+const distDir = `.data/next-e2e-${offset}`;
+
+function sandboxStack(o: { name: string; scheme: 'http' | 'https'; portal: number; oidc: number; saml: number; aws: number; pg: number }) {
+  const port = (base: number) => base + offset;
+  return {
+    portalPort: port(o.portal),
+    portalUrl: `${o.scheme}://localhost:${port(o.portal)}`,
+    oidcPort: port(o.oidc),
+    oidcIssuer: `http://localhost:${port(o.oidc)}`,
+    awsPort: port(o.aws),
+    awsUrl: `http://localhost:${port(o.aws)}`,
+    samlPort: port(o.saml),
+    samlUrl: `http://localhost:${port(o.saml)}`,
+    pgPort: port(o.pg),
+    dataDir: `.data/${o.name}-${offset}`,
+    distDir,
+  };
+}
+
+export const E2E = sandboxStack({ name: 'e2e', scheme: 'http', portal: 3100, oidc: 4101, saml: 4102, aws: 4666, pg: 5533 });
+
+// The same portal served over HTTPS by Keyport itself (KEYPORT_TLS_*), as production serves it:
+// `__Host-` Secure cookies and HSTS. A second sandbox on the same build as the first
+// (scripts/ensure-build.ts lets one of the two starts build, the other waits), with a CA made for
+// this run that only the test's Chromium trusts.
+const tls = ensureTestTls(`.data/e2e-https-${offset}/tls`);
+export const E2E_HTTPS = { ...sandboxStack({ name: 'e2e-https', scheme: 'https', portal: 3200, oidc: 4201, saml: 4202, aws: 4766, pg: 5633 }), tls };
+
+type Stack = ReturnType<typeof sandboxStack>;
+
+function webServer(stack: Stack, extra: { ignoreHTTPSErrors?: boolean; env?: Record<string, string> } = {}) {
+  return {
+    // exec: no shell in between, so the stack notices when Playwright goes away.
+    command: 'exec node --import tsx scripts/start.ts',
+    url: `${stack.portalUrl}/api/ready`,
+    ignoreHTTPSErrors: extra.ignoreHTTPSErrors ?? false,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: {
+      KEYPORT_DATA_DIR: stack.dataDir,
+      NEXT_DIST_DIR: stack.distDir,
+      PORT: String(stack.portalPort),
+      SANDBOX_OIDC_PORT: String(stack.oidcPort),
+      SANDBOX_AWS_PORT: String(stack.awsPort),
+      SANDBOX_SAML_PORT: String(stack.samlPort),
+      SANDBOX_PG_PORT: String(stack.pgPort),
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...extra.env,
+    },
+  };
+}
+
+const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({
   testDir: 'e2e',
@@ -42,29 +88,25 @@ export default defineConfig({
   use: {
     baseURL: E2E.portalUrl,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: browserExecutable(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    },
+    launchOptions: { executablePath: browserExecutable(), args: browserArgs },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // exec: no shell in between, so the stack notices when Playwright goes away.
-    command: 'exec node --import tsx scripts/start.ts',
-    url: `${E2E.portalUrl}/api/ready`,
-    timeout: 600_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      KEYPORT_DATA_DIR: E2E.dataDir,
-      NEXT_DIST_DIR: E2E.distDir,
-      PORT: String(E2E.portalPort),
-      SANDBOX_OIDC_PORT: String(4101 + offset),
-      SANDBOX_AWS_PORT: String(4666 + offset),
-      SANDBOX_SAML_PORT: String(4102 + offset),
-      SANDBOX_PG_PORT: String(E2E.pgPort),
-      NEXT_TELEMETRY_DISABLED: '1',
+  projects: [
+    { name: 'chromium', testIgnore: 'https/**', use: { ...devices['Desktop Chrome'] } },
+    {
+      name: 'https',
+      testMatch: 'https/**/*.spec.ts',
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: E2E_HTTPS.portalUrl,
+        // Certificate errors are not ignored: Chromium trusts exactly this run's CA.
+        ignoreHTTPSErrors: false,
+        launchOptions: { executablePath: browserExecutable(), args: [...browserArgs, `--ignore-certificate-errors-spki-list=${tls.caSpkiSha256}`] },
+      },
     },
-  },
+  ],
+  webServer: [
+    webServer(E2E),
+    // The readiness probe does not check the certificate; the browser does.
+    webServer(E2E_HTTPS, { ignoreHTTPSErrors: true, env: { KEYPORT_TLS_CERT_FILE: tls.certFile, KEYPORT_TLS_KEY_FILE: tls.keyFile } }),
+  ],
 });

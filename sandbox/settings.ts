@@ -56,7 +56,8 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
   return {
     dataDir,
     portalPort,
-    portalUrl: `http://localhost:${portalPort}`,
+    // Served over HTTPS by Keyport itself when given a certificate (the HTTPS e2e stack does).
+    portalUrl: `${env.KEYPORT_TLS_CERT_FILE ? 'https' : 'http'}://localhost:${portalPort}`,
     oidcPort,
     oidcIssuer: `http://localhost:${oidcPort}`,
     awsPort,

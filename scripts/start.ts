@@ -1,10 +1,13 @@
 // `npm start`: the one way Keyport runs. With no IdP configured it brings up the whole sandbox
 // (embedded PostgreSQL, OIDC IdP, AWS) and seeds demo data; with a configuration it validates it
 // and refuses to start on an incomplete one. Then it applies migrations, builds if needed, and
-// serves the portal. Ctrl-C / SIGTERM stops everything it started, PostgreSQL included.
+// serves the portal through server/keyport-server.mjs (HTTPS itself when KEYPORT_TLS_* are set).
+// Ctrl-C / SIGTERM stops everything it started, PostgreSQL included.
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
-import { parseConfig, wantsSandbox, ConfigError } from '../lib/config/schema';
+import { parseConfig, wantsSandbox, ConfigError, type Config } from '../lib/config/schema';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { applyMigrations } from '../lib/db/migrate';
@@ -16,7 +19,7 @@ import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
 import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
-import { ensureBuild, nextBin } from './ensure-build';
+import { ensureBuild } from './ensure-build';
 import { assertPortFree } from './port-check';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,16 +48,25 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
+/** True when GET url answers 2xx. Over HTTPS the certificate is not checked: this only asks the
+ * portal we just started, on loopback, whether it is up (nothing secret is sent or read). */
+function answersOk(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const get = url.startsWith('https:') ? https.get : http.get;
+    const req = get(url, { rejectUnauthorized: false, timeout: 5000 }, (res) => {
+      res.resume();
+      resolve((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300);
+    });
+    req.on('error', () => resolve(false));
+    req.on('timeout', () => req.destroy());
+  });
+}
+
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (child?.exitCode !== null && child?.exitCode !== undefined) throw new Error(`the portal exited (code ${child.exitCode})`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return;
-    } catch {
-      /* not up yet */
-    }
+    if (await answersOk(`${url}/api/health`)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the portal did not answer ${url}/api/health within ${timeoutMs / 1000}s`);
@@ -80,6 +92,7 @@ async function main(): Promise<void> {
   const env: Record<string, string | undefined> = { ...process.env };
   const sandbox = wantsSandbox(env);
   let bannerLines: string[];
+  let cfg: Config;
 
   if (sandbox) {
     const s = sandboxSettings(env, root);
@@ -160,7 +173,7 @@ async function main(): Promise<void> {
       AWS_SECRET_ACCESS_KEY: world.iamAdmins[0]?.secretAccessKey,
       AWS_REGION: 'us-east-1',
     });
-    const cfg = parseConfig(env);
+    cfg = parseConfig(env);
     await migrate(cfg.databaseUrl);
     const db = createPrismaClient(cfg.databaseUrl, { max: 2 });
     const { created } = await seedSandbox({ db, roles: world.roles });
@@ -183,17 +196,19 @@ async function main(): Promise<void> {
       'Ctrl-C stops everything.',
     ];
   } else {
-    const cfg = parseConfig(env);
+    cfg = parseConfig(env);
     await migrate(cfg.databaseUrl);
     bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
   }
 
   await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });
-  const port = env.PORT ?? '3000';
-  child = spawn(process.execPath, [nextBin(), 'start', '-p', port], {
+  // Keyport's own server entry rather than `next start`: it hands the app each request's real
+  // TCP peer (the audit's source address) and can serve TLS itself (server/keyport-server.mjs).
+  const port = String(cfg.port);
+  child = spawn(process.execPath, [path.join(root, 'server', 'keyport-server.mjs')], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
+    env: { ...env, PORT: port, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
   });
   child.on('exit', (code) => {
     if (!stopping) {
@@ -201,7 +216,7 @@ async function main(): Promise<void> {
       void shutdown(1);
     }
   });
-  await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
+  await waitForHealth(`${cfg.tls ? 'https' : 'http'}://127.0.0.1:${port}`, 60_000);
   banner(bannerLines);
 }
 

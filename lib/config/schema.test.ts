@@ -64,6 +64,28 @@ describe('parseConfig', () => {
     expect(c.secureCookies).toBe(false);
   });
 
+  it('trusts no proxy hop by default, and takes a bounded TRUSTED_PROXY_HOPS', () => {
+    expect(parseConfig(full).trustedProxyHops).toBe(0);
+    expect(parseConfig({ ...full, TRUSTED_PROXY_HOPS: '2' }).trustedProxyHops).toBe(2);
+    expect(problemsOf({ ...full, TRUSTED_PROXY_HOPS: '-1' }).join()).toContain('TRUSTED_PROXY_HOPS');
+    expect(problemsOf({ ...full, TRUSTED_PROXY_HOPS: 'all' }).join()).toContain('TRUSTED_PROXY_HOPS');
+    expect(problemsOf({ ...full, TRUSTED_PROXY_HOPS: '1.5' }).join()).toContain('TRUSTED_PROXY_HOPS');
+  });
+
+  it('refuses a guessable peer token', () => {
+    expect(parseConfig(full).peerToken).toBeUndefined();
+    expect(parseConfig({ ...full, KEYPORT_PEER_TOKEN: 'a'.repeat(43) }).peerToken).toBe('a'.repeat(43));
+    expect(problemsOf({ ...full, KEYPORT_PEER_TOKEN: 'short' }).join()).toContain('KEYPORT_PEER_TOKEN');
+    expect(problemsOf({ ...full, KEYPORT_PEER_TOKEN: `${'a'.repeat(40)} 1.2.3.4` }).join()).toContain('KEYPORT_PEER_TOKEN');
+  });
+
+  it('serves TLS itself only with both PEM files and an https KEYPORT_URL', () => {
+    expect(parseConfig(full).tls).toBeNull();
+    expect(parseConfig({ ...full, KEYPORT_TLS_CERT_FILE: '/etc/keyport/tls.crt', KEYPORT_TLS_KEY_FILE: '/etc/keyport/tls.key' }).tls).toEqual({ certFile: '/etc/keyport/tls.crt', keyFile: '/etc/keyport/tls.key' });
+    expect(problemsOf({ ...full, KEYPORT_TLS_CERT_FILE: '/etc/keyport/tls.crt' }).join()).toContain('set both KEYPORT_TLS_CERT_FILE and KEYPORT_TLS_KEY_FILE');
+    expect(problemsOf({ ...full, KEYPORT_URL: 'http://keyport.example.com', KEYPORT_TLS_CERT_FILE: 'a', KEYPORT_TLS_KEY_FILE: 'b' }).join()).toContain('KEYPORT_URL must be an https URL');
+  });
+
   it('wantsSandbox only when no IdP setting is present', () => {
     expect(wantsSandbox({})).toBe(true);
     expect(wantsSandbox({ OIDC_ISSUER: 'https://idp.example.com' })).toBe(false);

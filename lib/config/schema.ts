@@ -82,6 +82,11 @@ const rawSchema = z.object({
   ISSUE_REFUSAL_LIMIT_PER_HOUR: positiveInt(30, 1, 100_000),
   SAML_RATE_LIMIT_PER_HOUR: positiveInt(300, 1, 1_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  TRUSTED_PROXY_HOPS: positiveInt(0, 0, 10),
+  // Set by server/keyport-server.mjs for its own process (random each start), never by hand.
+  KEYPORT_PEER_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{32,}$/, 'KEYPORT_PEER_TOKEN is set by the server entry; do not set it').optional()),
+  KEYPORT_TLS_CERT_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  KEYPORT_TLS_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = {
@@ -127,6 +132,12 @@ export type Config = {
   /** Anonymous SAML requests (login, ACS, complete) per source address and hour. */
   samlRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Proxies in front of Keyport that append to X-Forwarded-For; 0: the connection's peer is the client. */
+  trustedProxyHops: number;
+  /** The server entry's per-process token vouching for the peer header; unset under `next start`. */
+  peerToken: string | undefined;
+  /** Keyport terminates TLS itself (server/keyport-server.mjs) with these PEM files; null: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -181,6 +192,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const oidcNamed = OIDC_SETTINGS.filter((k) => Boolean(e[k]));
   const samlNamed = SAML_SETTINGS.filter((k) => Boolean(e[k]));
   const samlByMetadata = SAML_METADATA_SETTINGS.some((k) => Boolean(e[k]));
+  if (Boolean(e.KEYPORT_TLS_CERT_FILE) !== Boolean(e.KEYPORT_TLS_KEY_FILE)) problems.push('set both KEYPORT_TLS_CERT_FILE and KEYPORT_TLS_KEY_FILE, or neither');
+  if (e.KEYPORT_TLS_CERT_FILE && e.KEYPORT_URL && !e.KEYPORT_URL.startsWith('https://')) problems.push('KEYPORT_URL must be an https URL when Keyport serves TLS itself (KEYPORT_TLS_CERT_FILE)');
   if (e.SAML_IDP_METADATA_URL && e.SAML_IDP_METADATA_FILE) problems.push('set one of SAML_IDP_METADATA_URL and SAML_IDP_METADATA_FILE, not both');
   // The metadata carries the certificate every SAML response is verified with: fetched over
   // plain HTTP, anyone on the path could swap in their own and sign in as anybody.
@@ -210,7 +223,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (e.STS_CONNECT_TIMEOUT_MS >= e.STS_TIMEOUT_MS) problems.push(`STS_CONNECT_TIMEOUT_MS (${e.STS_CONNECT_TIMEOUT_MS}) must be below STS_TIMEOUT_MS (${e.STS_TIMEOUT_MS})`);
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const publicUrl = (e.KEYPORT_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const tls = e.KEYPORT_TLS_CERT_FILE && e.KEYPORT_TLS_KEY_FILE ? { certFile: e.KEYPORT_TLS_CERT_FILE, keyFile: e.KEYPORT_TLS_KEY_FILE } : null;
+  const publicUrl = (e.KEYPORT_URL ?? `${tls ? 'https' : 'http'}://localhost:${e.PORT}`).replace(/\/+$/, '');
   const required = (v: string | undefined, name: string) => {
     if (!v) throw new ConfigError([`${name} is required`]);
     return v;
@@ -264,5 +278,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     issueRefusalLimitPerHour: e.ISSUE_REFUSAL_LIMIT_PER_HOUR,
     samlRateLimitPerHour: e.SAML_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
+    trustedProxyHops: e.TRUSTED_PROXY_HOPS,
+    peerToken: e.KEYPORT_PEER_TOKEN,
+    tls,
   };
 }

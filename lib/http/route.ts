@@ -10,6 +10,8 @@ import { getConfig } from '@/lib/config';
 import { AppError, isAppError } from '@/lib/errors/app-error';
 import { forRequest, type Logger } from '@/lib/log';
 import { actorOrUnavailable } from './actor-or-unavailable';
+import { resolveClientAddress } from './client-address';
+import { PEER_HEADER, readPeerHeader } from './peer-header';
 import { sameOrigin } from './same-origin';
 import { acceptRequestId } from './security-headers';
 
@@ -38,10 +40,18 @@ export function jsonError(e: AppError, requestId: string): Response {
   return res;
 }
 
+/**
+ * The request's source address for the audit: the TCP peer vouched for by Keyport's server entry,
+ * or the hop the TRUSTED_PROXY_HOPS-th proxy appended to X-Forwarded-For. Never a value the client
+ * chose (the left of X-Forwarded-For, X-Real-IP); null when unknown.
+ */
 export function clientIp(h: Headers): string | null {
-  // The first hop of X-Forwarded-For is the client as seen by the load balancer in front of us.
-  const xff = h.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return xff || h.get('x-real-ip') || null;
+  const cfg = getConfig();
+  return resolveClientAddress({
+    peer: readPeerHeader(h.get(PEER_HEADER), cfg.peerToken),
+    forwardedFor: h.get('x-forwarded-for'),
+    trustedHops: cfg.trustedProxyHops,
+  });
 }
 
 export function withAuth<P = Record<string, never>>(

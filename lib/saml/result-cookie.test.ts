@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cookieHeader, openResult, resultCookieName, sealResult } from './result-cookie';
+import { cookieHeader } from '@/lib/http/cookie-header';
+import { openResult, resultCookieName, sealResult } from './result-cookie';
 
 const SECRET = 'z'.repeat(40);
 

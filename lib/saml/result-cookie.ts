@@ -30,7 +30,3 @@ export function openResult(sealed: string, secret: string): SealedResult | null 
     return null;
   }
 }
-
-export function cookieHeader(name: string, value: string, opts: { secure: boolean; maxAge: number }): string {
-  return `${name}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${opts.maxAge}${opts.secure ? '; Secure' : ''}`;
-}

@@ -2,11 +2,11 @@
 // clears the cookie. A plain form POST rather than a server action: under our
 // `Referrer-Policy: no-referrer` Chromium sends `Origin: null`, which Next's server-action check
 // refuses, while this handler's CSRF check also trusts the browser's Sec-Fetch-Site.
-import { cookies } from 'next/headers';
 import { currentSessionId } from '@/lib/auth/current-actor';
 import { sessionCookieName } from '@/lib/auth/options';
 import { endSession } from '@/lib/auth/session-store';
 import { getConfig } from '@/lib/config';
+import { expiredCookieHeader } from '@/lib/http/cookie-header';
 import { requestLogger } from '@/lib/log';
 import { sameOrigin } from '@/lib/http/same-origin';
 
@@ -22,6 +22,9 @@ export async function POST(request: Request): Promise<Response> {
     await endSession(sid);
     (await requestLogger()).info('signed out');
   }
-  (await cookies()).delete(sessionCookieName(cfg.secureCookies));
-  return new Response(null, { status: 303, headers: { Location: `${cfg.publicUrl}/signin?signedOut=1`, 'Cache-Control': 'no-store' } });
+  // With the attributes it was set with: a __Host- cookie deleted without Secure stays.
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${cfg.publicUrl}/signin?signedOut=1`, 'Cache-Control': 'no-store', 'Set-Cookie': expiredCookieHeader(sessionCookieName(cfg.secureCookies), { secure: cfg.secureCookies }) },
+  });
 }

@@ -9,8 +9,8 @@ import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { getDb } from '@/lib/db/client';
 import { clientIp } from '@/lib/http/route';
 import { forRequest } from '@/lib/log';
+import { cookieHeader, expiredCookieHeader } from '@/lib/http/cookie-header';
 import { limitAnonymousSaml } from '@/lib/saml/limit-anonymous-saml';
-import { cookieHeader } from '@/lib/saml/result-cookie';
 import { loginCookieName, openTicket } from '@/lib/saml/sign-in-ticket';
 
 export const dynamic = 'force-dynamic';
@@ -27,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
   const nonce = (await cookies()).get(loginCookieName(cfg.secureCookies))?.value;
   const ticket = openTicket(new URL(request.url).searchParams.get('t') ?? '', nonce, cfg.authSecret);
   const h = new Headers({ 'Cache-Control': 'no-store' });
-  h.append('Set-Cookie', cookieHeader(loginCookieName(cfg.secureCookies), '', { secure: cfg.secureCookies, maxAge: 0 }));
+  h.append('Set-Cookie', expiredCookieHeader(loginCookieName(cfg.secureCookies), { secure: cfg.secureCookies }));
   if (!ticket) {
     log.warn('SAML sign-in refused', { reason: 'other_browser', hadNonce: Boolean(nonce) });
     h.set('Location', '/signin?samlError=other_browser');

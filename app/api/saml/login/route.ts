@@ -8,7 +8,7 @@ import { forRequest } from '@/lib/log';
 import { clientIp } from '@/lib/http/route';
 import { limitAnonymousSaml } from '@/lib/saml/limit-anonymous-saml';
 import { samlIdp } from '@/lib/saml/saml-idp';
-import { cookieHeader } from '@/lib/saml/result-cookie';
+import { cookieHeader } from '@/lib/http/cookie-header';
 import { samlSp } from '@/lib/saml/saml-sp';
 import { loginCookieName, newBrowserNonce } from '@/lib/saml/sign-in-ticket';
 import { startSamlRequest } from '@/lib/saml/start-saml-request';

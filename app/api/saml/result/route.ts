@@ -3,18 +3,23 @@
 import { cookies } from 'next/headers';
 import { getConfig } from '@/lib/config';
 import { AppError } from '@/lib/errors/app-error';
-import { NO_STORE, withAuth } from '@/lib/http/route';
+import { expiredCookieHeader } from '@/lib/http/cookie-header';
+import { jsonError, NO_STORE, withAuth } from '@/lib/http/route';
 import { openResult, resultCookieName } from '@/lib/saml/result-cookie';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ actor }) => {
+export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ actor, requestId }) => {
   const cfg = getConfig();
-  const jar = await cookies();
   const name = resultCookieName(cfg.secureCookies);
-  const sealed = jar.get(name)?.value;
-  jar.delete(name);
+  const sealed = (await cookies()).get(name)?.value;
   const result = sealed ? openResult(sealed, cfg.authSecret) : null;
-  if (!result || result.sessionId !== actor.sessionId) throw new AppError('not_found', 'There is no SAML result waiting for you (it is shown once, for two minutes). Request the credentials again.');
-  return Response.json(result.body, { status: result.status, headers: { 'Cache-Control': NO_STORE, Pragma: 'no-cache' } });
+  const res =
+    !result || result.sessionId !== actor.sessionId
+      ? jsonError(new AppError('not_found', 'There is no SAML result waiting for you (it is shown once, for two minutes). Request the credentials again.'), requestId)
+      : Response.json(result.body, { status: result.status, headers: { 'Cache-Control': NO_STORE, Pragma: 'no-cache' } });
+  // Deleted whatever it held, with the attributes it was set with (a __Host- cookie deleted
+  // without Secure stays in the browser, credentials and all).
+  res.headers.append('Set-Cookie', expiredCookieHeader(name, { secure: cfg.secureCookies }));
+  return res;
 });

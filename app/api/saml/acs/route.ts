@@ -26,7 +26,7 @@ export async function POST(request: Request): Promise<Response> {
   const requestId = h.get('x-request-id') ?? crypto.randomUUID();
   const log = forRequest(requestId);
   try {
-    const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(h), limitPerHour: getConfig().samlRateLimitPerHour });
+    const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(h), limitPerHour: getConfig().samlRateLimitPerHour, log });
     if (limited) {
       log.warn('SAML response refused', { reason: 'rate_limited' });
       return limited;

@@ -19,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   const cfg = getConfig();
   const requestId = (await headers()).get('x-request-id') ?? crypto.randomUUID();
   const log = forRequest(requestId);
-  const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(await headers()), limitPerHour: cfg.samlRateLimitPerHour });
+  const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(await headers()), limitPerHour: cfg.samlRateLimitPerHour, log });
   if (limited) {
     log.warn('SAML sign-in completion refused', { reason: 'rate_limited' });
     return limited;

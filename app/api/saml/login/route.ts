@@ -21,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const cfg = getConfig();
     const h = await headers();
-    const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(h), limitPerHour: cfg.samlRateLimitPerHour });
+    const limited = await limitAnonymousSaml({ db: getDb(), sourceIp: clientIp(h), limitPerHour: cfg.samlRateLimitPerHour, log });
     if (limited) {
       log.warn('SAML sign-in start refused', { reason: 'rate_limited' });
       return limited;

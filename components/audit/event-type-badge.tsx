@@ -5,6 +5,7 @@ const TONE: Record<string, string> = {
   ISSUE_DENIED: 'bg-red-100 text-red-900',
   ISSUE_RATE_LIMITED: 'bg-orange-100 text-orange-900',
   ISSUE_OUTCOME_UNKNOWN: 'bg-amber-300 text-amber-950 ring-2 ring-amber-500',
+  ACCESS_DENIED: 'bg-red-50 text-red-900',
   REVOCATION_CREATED: 'bg-purple-100 text-purple-900',
   REVOCATION_LIFTED: 'bg-purple-50 text-purple-800',
 };

@@ -91,6 +91,11 @@ test('the reviewer traces a key to dana, revokes her sessions (AccessDenied, new
   // …and dana, an employee, may not revoke at all.
   const byDana = await dana.request.post('/api/revocations', { data: { kind: 'person', personSub: recorded?.actor_sub, reason: 'not mine to do' }, headers: { origin } });
   expect(byDana.status()).toBe(403);
+  const deniedAccess = await query<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_events WHERE type = 'ACCESS_DENIED' AND actor_sub = $1 AND details->>'permission' = 'revocations:create'",
+    [recorded?.actor_sub],
+  );
+  expect(Number(deniedAccess[0]?.n)).toBeGreaterThanOrEqual(1);
 
   // 3. Revoke dana's sessions.
   const form = rita.getByRole('form', { name: 'Revoke this person’s sessions' });

@@ -4,6 +4,7 @@ import 'server-only';
 // `{ error: { code, message, requestId } }`, and `Cache-Control: no-store, no-transform`.
 import { headers } from 'next/headers';
 import type { Actor } from '@/lib/auth/actor';
+import { recordAccessDenied } from '@/lib/audit/record-access-denied';
 import { currentActor } from '@/lib/auth/current-actor';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
@@ -65,14 +66,16 @@ export function withAuth<P = Record<string, never>>(
     const log = forRequest(requestId);
     try {
       const cfg = getConfig();
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request.headers, cfg.publicUrl, request.url)) {
-        throw new AppError('forbidden', 'This request did not come from the Keyport page (Origin check failed).');
-      }
+      const crossOrigin = !['GET', 'HEAD', 'OPTIONS'].includes(request.method) && !sameOrigin(request.headers, cfg.publicUrl, request.url);
       const actor = await actorOrUnavailable(currentActor, log);
-      if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
-      if (!can(actor.roles, opts.permission)) {
-        throw new AppError('forbidden', 'You do not have permission to do this.');
+      const refused = crossOrigin ? 'origin' : actor && !can(actor.roles, opts.permission) ? 'permission' : null;
+      if (refused && actor) {
+        const context = { requestId, sourceIp: clientIp(h), userAgent: h.get('user-agent') };
+        await recordAccessDenied({ actor, reason: refused, permission: opts.permission, method: request.method, path: new URL(request.url).pathname, context, log });
       }
+      if (crossOrigin) throw new AppError('forbidden', 'This request did not come from the Keyport page (Origin check failed).');
+      if (!actor) throw new AppError('unauthenticated', 'Sign in to continue.');
+      if (refused) throw new AppError('forbidden', 'You do not have permission to do this.');
       const res = await handler({
         actor,
         request,

@@ -165,7 +165,7 @@ export async function runIssuance(p: Pipeline): Promise<IssuedCredentials> {
 
 /** A refusal that happened before the pipeline could run (input the route could not parse). */
 export async function refuseIssueInput(opts: { actor: Actor; error: Error; context: IssueContext; deps: SharedIssueDeps }): Promise<Error> {
-  if (!isAppError(opts.error) || opts.error.code !== 'invalid_input') return opts.error;
+  if (!isAppError(opts.error) || (opts.error.code !== 'invalid_input' && opts.error.code !== 'too_large')) return opts.error;
   return recordRefusal({
     deps: opts.deps,
     personSub: opts.actor.sub,

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       sps: [
         { entityId: `${s.portalUrl}/api/saml/metadata`, name: 'Keyport', acsUrls: [acsUrl], audience: `${s.portalUrl}/api/saml/metadata`, recipient: 'acs', aws: false },
         // The AWS application of the IdP, answering at Keyport's ACS so Keyport can call AssumeRoleWithSAML.
-        { entityId: AWS_SP_ENTITY_ID, name: 'Amazon Web Services (through Keyport)', acsUrls: [acsUrl], audience: AWS_SIGNIN_SAML, recipient: AWS_SIGNIN_SAML, aws: true },
+        { entityId: AWS_SP_ENTITY_ID, name: 'Amazon Web Services (through Keyport)', acsUrls: [acsUrl], audience: AWS_SP_ENTITY_ID, recipient: AWS_SIGNIN_SAML, aws: true },
       ],
       awsRolesFor: sandboxAwsRolesFor,
       statePath: path.join(s.dataDir, 'saml-idp-key.json'),

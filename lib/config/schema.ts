@@ -66,6 +66,7 @@ const rawSchema = z.object({
   SAML_DISPLAY_NAME: z.string().min(1).default('Company IdP (SAML)'),
   SAML_ALLOW_IDP_INITIATED: z.enum(['true', 'false', '1', '0', '']).default('false'),
   SAML_AWS_ENTITY_ID: z.string().min(1).default('urn:amazon:webservices'),
+  SAML_MATCH_ATTRIBUTE: z.enum(['email', 'username', 'nameid']).default('email'),
   STS_ENDPOINT: optionalUrl('STS_ENDPOINT'),
   FEDERATION_ENDPOINT: optionalUrl('FEDERATION_ENDPOINT'),
   IAM_ENDPOINT: optionalUrl('IAM_ENDPOINT'),
@@ -129,6 +130,8 @@ export type SamlConfig = {
   /** The Issuer of issuance AuthnRequests: the IdP answers them as for the AWS application. */
   awsEntityId: string;
   groupsAttribute: string;
+  /** What ties an issuance assertion to the signed-in person (lib/saml/same-person.ts). */
+  matchAttribute: 'email' | 'username' | 'nameid';
   displayName: string;
   allowIdpInitiated: boolean;
 };
@@ -205,6 +208,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       spEntityId: e.SAML_SP_ENTITY_ID ?? `${publicUrl}/api/saml/metadata`,
       awsEntityId: e.SAML_AWS_ENTITY_ID,
       groupsAttribute: e.SAML_GROUPS_ATTRIBUTE,
+      matchAttribute: e.SAML_MATCH_ATTRIBUTE,
       displayName: e.SAML_DISPLAY_NAME,
       allowIdpInitiated: e.SAML_ALLOW_IDP_INITIATED === 'true' || e.SAML_ALLOW_IDP_INITIATED === '1',
     };

@@ -18,6 +18,7 @@ import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
 import { explainSamlFailure, SamlRejection, type SamlFailure } from './explain-saml-failure';
 import { cookieHeader, RESULT_MAX_AGE_SECONDS, resultCookieName, sealResult } from './result-cookie';
 import { samlIdentity } from './saml-identity';
+import { samlMatchTechnical, samlSamePerson } from './same-person';
 import { samlIdp } from './saml-idp';
 import { sealTicket } from './sign-in-ticket';
 import { samlSp } from './saml-sp';
@@ -82,8 +83,9 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
     log.warn('SAML issuance refused', { reason: 'no_session' });
     return { location: `${back}?samlError=no_session`, cookies: [] };
   }
-  if (actor.sub !== validated.facts.nameId) {
-    log.warn('SAML issuance refused', { reason: 'other_person', sessionSub: actor.sub, assertionSub: validated.facts.nameId });
+  const attribute = cfg.saml?.matchAttribute ?? 'email';
+  if (!samlSamePerson({ actor, facts: validated.facts, attribute })) {
+    log.warn('SAML issuance refused', { reason: 'other_person', sessionSub: actor.sub, technical: samlMatchTechnical({ actor, facts: validated.facts, attribute }) });
     return { location: `${back}?samlError=other_person`, cookies: [] };
   }
   const seal = (status: number, body: Record<string, unknown>) =>
@@ -101,7 +103,7 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
         supportContact: cfg.supportContact,
         assumeRoleWithSaml: (o) => assumeRoleWithSaml(o),
       },
-      assertion: { samlResponse: opts.samlResponse, facts: validated.facts },
+      assertion: { samlResponse: opts.samlResponse, facts: validated.facts, awsPartition: validated.awsPartition },
     });
     return { location: `${back}?saml=result`, cookies: [seal(200, issuedBody(issued, opts.requestId))] };
   } catch (e) {

@@ -22,6 +22,11 @@ function first(attrs: Record<string, string[]>, names: readonly string[]): strin
   return null;
 }
 
+/** The e-mail address or username an assertion carries, under any of the usual attribute names. */
+export function samlAttributeValue(facts: Pick<AssertionFacts, 'attributes'>, which: 'email' | 'username'): string | null {
+  return first(facts.attributes, which === 'email' ? EMAIL : USERNAME);
+}
+
 export function samlIdentity(facts: AssertionFacts, groupsAttribute: string): SamlIdentity {
   if (!facts.nameId) throw new Error('assertion has no NameID');
   const groups = [...new Set((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256))];

@@ -3,6 +3,7 @@ import { SignInButton } from '@/components/sign-in-button';
 import { currentActor } from '@/lib/auth/current-actor';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
+import { oidcFailureMessage } from '@/lib/auth/oidc-callback-failure';
 import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
 
 // next-auth error codes, in words a person can act on.
@@ -26,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallback(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const cfg = getConfig();
-  const error = params.error ? (ERRORS[params.error] ?? ERRORS.Default) : params.samlError ? (samlErrorMessage(params.samlError, 'sign-in') ?? ERRORS.Default) : null;
+  const error = params.error ? (oidcFailureMessage(params.oidcStep, params.oidcError) ?? ERRORS[params.error] ?? ERRORS.Default) : params.samlError ? (samlErrorMessage(params.samlError, 'sign-in') ?? ERRORS.Default) : null;
   return (
     <div className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in to Keyport</h1>

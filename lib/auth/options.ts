@@ -6,7 +6,9 @@ import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getConfig } from '@/lib/config';
 import { logger, requestLogger } from '@/lib/log';
+import { recordCallbackFailure } from './callback-failure-capture';
 import { identityFromClaims } from './claims';
+import { classifyOidcCallbackFailure } from './oidc-callback-failure';
 import { createSession, endSession } from './session-store';
 
 export const OIDC_PROVIDER_ID = 'oidc';
@@ -91,7 +93,17 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger().error('next-auth error', { code, metadata: metadata instanceof Error ? { name: metadata.name, message: metadata.message } : undefined }),
+      error: (code, metadata) => {
+        // A callback failure is logged with its step and the IdP's error / error_description
+        // (never the error objects: openid-client attaches the ID token to some of them).
+        const failure = classifyOidcCallbackFailure(code, metadata);
+        if (failure) {
+          recordCallbackFailure(failure);
+          logger().error('OIDC sign-in failed', { code, step: failure.step, error: failure.error, error_description: failure.errorDescription });
+          return;
+        }
+        logger().error('next-auth error', { code, metadata: metadata instanceof Error ? { name: metadata.name, message: metadata.message } : undefined });
+      },
       warn: (code) => logger().warn('next-auth warning', { code }),
       debug: () => undefined,
     },

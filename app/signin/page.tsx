@@ -4,6 +4,7 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
 import { oidcFailureMessage } from '@/lib/auth/oidc-callback-failure';
+import { NO_NEW_ID_TOKEN_MESSAGE } from '@/lib/auth/web-identity-token';
 import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
 
 // next-auth error codes, in words a person can act on.
@@ -34,6 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <p className="mt-2 text-sm text-slate-600">
         Keyport gives you temporary AWS credentials for the roles your groups allow. Sign in with your company account.
       </p>
+      {params.reason === 'no_id_token' && !error && <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">{NO_NEW_ID_TOKEN_MESSAGE}</p>}
       {params.reason === 'expired' && !error && (
         <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">Your sign-in has expired. Sign in again and you will be taken back to your request.</p>
       )}

@@ -3,6 +3,7 @@ import { SignInButton } from '@/components/sign-in-button';
 import { currentActor } from '@/lib/auth/current-actor';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
+import { GROUPS_OVERAGE_MESSAGE } from '@/lib/auth/claims';
 import { oidcFailureMessage } from '@/lib/auth/oidc-callback-failure';
 import { NO_NEW_ID_TOKEN_MESSAGE } from '@/lib/auth/web-identity-token';
 import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
@@ -16,6 +17,7 @@ const ERRORS: Record<string, string> = {
   AccessDenied: 'Your identity provider refused the sign-in.',
   SessionRequired: 'Your session has ended. Sign in again.',
   Configuration: 'Keyport is misconfigured; the administrators have been told (see the server log).',
+  GroupsOverage: GROUPS_OVERAGE_MESSAGE,
   Default: 'The sign-in failed. Try again.',
 };
 

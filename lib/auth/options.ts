@@ -35,7 +35,7 @@ export function getAuthOptions(): NextAuthOptions {
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
     profile(profile) {
-      const id = identityFromClaims(profile, cfg.oidc.groupsClaim);
+      const id = identityFromClaims(profile, cfg.oidc.groupsClaim, { groupPaths: cfg.oidc.groupPaths });
       return { id: id.sub, name: id.name, email: id.email };
     },
   };
@@ -51,10 +51,18 @@ export function getAuthOptions(): NextAuthOptions {
     },
     pages: { signIn: '/signin', error: '/signin', signOut: '/signin' },
     callbacks: {
+      async signIn({ profile }) {
+        // Entra ID's groups overage: no groups in the token. Refused with what to change (claims.ts).
+        if (profile && identityFromClaims(profile as Record<string, unknown>, cfg.oidc.groupsClaim).groupsOverage) {
+          (await requestLogger()).warn('OIDC sign-in refused: the IdP left the groups out (groups overage)', { step: 'claims', groupsClaim: cfg.oidc.groupsClaim });
+          return '/signin?error=GroupsOverage';
+        }
+        return true;
+      },
       async jwt({ token, account, profile }) {
         if (account && profile) {
           const claims = profile as Record<string, unknown>;
-          const id = identityFromClaims(claims, cfg.oidc.groupsClaim);
+          const id = identityFromClaims(claims, cfg.oidc.groupsClaim, { groupPaths: cfg.oidc.groupPaths });
           const sid = await createSession({
             sub: id.sub,
             idpKind: 'OIDC',

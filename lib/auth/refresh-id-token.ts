@@ -8,7 +8,7 @@
 //   refused     the IdP answered an error (RFC 6749 5.2: `error`, `error_description`);
 //   invalid     the new ID token failed verification, or names another subject.
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { identityFromClaims, type IdentityClaims } from './claims';
+import { identityFromClaims, type GroupPaths, type IdentityClaims } from './claims';
 import { safeErrorCode } from './oidc-callback-failure';
 
 export interface RefreshedIdentity {
@@ -31,6 +31,7 @@ export async function refreshIdToken(opts: {
   clientSecret: string;
   refreshToken: string;
   groupsClaim: string;
+  groupPaths?: GroupPaths;
   expectedSub: string;
 }): Promise<RefreshOutcome> {
   const basic = Buffer.from(`${encodeURIComponent(opts.clientId)}:${encodeURIComponent(opts.clientSecret)}`).toString('base64');
@@ -53,7 +54,7 @@ export async function refreshIdToken(opts: {
   } catch (e) {
     return { kind: 'invalid', reason: e instanceof Error ? e.message : 'verification failed' };
   }
-  const identity = identityFromClaims(payload, opts.groupsClaim);
+  const identity = identityFromClaims(payload, opts.groupsClaim, { groupPaths: opts.groupPaths ?? 'exact' });
   if (identity.sub !== opts.expectedSub) return { kind: 'invalid', reason: 'the renewed ID token names another subject' };
   if (!identity.expiresAt) return { kind: 'invalid', reason: 'the renewed ID token has no exp' };
   return { kind: 'renewed', idToken: body.id_token, refreshToken, identity: { ...identity, expiresAt: identity.expiresAt } };

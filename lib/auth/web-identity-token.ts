@@ -37,6 +37,7 @@ async function refresh(actor: Actor, refreshToken: string): Promise<string | App
     clientSecret: cfg.oidc.clientSecret,
     refreshToken,
     groupsClaim: cfg.oidc.groupsClaim,
+    groupPaths: cfg.oidc.groupPaths,
     expectedSub: actor.sub,
   });
   const log = await requestLogger();

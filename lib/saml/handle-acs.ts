@@ -60,7 +60,7 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
   }
 
   if (validated.purpose === 'SIGN_IN') {
-    const id = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups');
+    const id = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups', cfg.saml?.groupPaths ?? 'exact');
     const sid = await createSession({ ...id, idpKind: 'SAML', idToken: null, refreshToken: null, idTokenExpiresAt: null });
     log.info('SAML sign-in verified', { sub: id.sub, groups: id.groups.length });
     const browser = validated.request ? validated.request.pending['browser'] : null;

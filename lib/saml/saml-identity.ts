@@ -1,5 +1,6 @@
 // Pure: who a validated SAML sign-in assertion names — NameID as the subject, the groups from the
 // configured attribute (every value in full), and the usual e-mail / name / username attributes.
+import { groupsFromClaim, type GroupPaths } from '../auth/claims';
 import type { AssertionFacts } from './read-assertion';
 
 const EMAIL = ['email', 'mail', 'urn:oid:0.9.2342.19200300.100.1.3', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'];
@@ -27,9 +28,9 @@ export function samlAttributeValue(facts: Pick<AssertionFacts, 'attributes'>, wh
   return first(facts.attributes, which === 'email' ? EMAIL : USERNAME);
 }
 
-export function samlIdentity(facts: AssertionFacts, groupsAttribute: string): SamlIdentity {
+export function samlIdentity(facts: AssertionFacts, groupsAttribute: string, groupPaths: GroupPaths = 'exact'): SamlIdentity {
   if (!facts.nameId) throw new Error('assertion has no NameID');
-  const groups = [...new Set((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256))];
+  const groups = groupsFromClaim((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256), groupPaths);
   return {
     sub: facts.nameId,
     email: first(facts.attributes, EMAIL),

@@ -27,6 +27,17 @@ export const E2E = {
   pgPort: 5533 + offset,
   dataDir: `.data/e2e-${offset}`,
   distDir: `.data/next-e2e-${offset}`,
+  // Third-party IdPs (test/third-party/start.ts): a second Keyport configured with Glewlwyd (OIDC)
+  // and SimpleSAMLphp (SAML), on the same build, database and sandbox AWS.
+  thirdPartyPortalUrl: `http://localhost:${3170 + offset}`,
+  simpleSamlPhpUrl: `http://127.0.0.1:${4180 + offset}`,
+  glewlwydIssuer: `http://127.0.0.1:${4190 + offset}/api/oidc`,
+};
+const thirdPartyWorld = {
+  SANDBOX_EXTRA_WORLD: 'test/third-party/world.json',
+  SANDBOX_WORLD_THIRD_PARTY_OIDC_ISSUER: E2E.glewlwydIssuer,
+  SANDBOX_WORLD_THIRD_PARTY_OIDC_PROVIDER: E2E.glewlwydIssuer.replace(/^http:\/\//, ''),
+  SANDBOX_WORLD_THIRD_PARTY_SAML_METADATA_URL: `${E2E.simpleSamlPhpUrl}/saml2/idp/metadata.php`,
 };
 
 export default defineConfig({
@@ -48,7 +59,8 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
+  webServer: [
+  {
     // exec: no shell in between, so the stack notices when Playwright goes away.
     command: 'exec node --import tsx scripts/start.ts',
     url: `${E2E.portalUrl}/api/ready`,
@@ -65,6 +77,29 @@ export default defineConfig({
       SANDBOX_SAML_PORT: String(4102 + offset),
       SANDBOX_PG_PORT: String(E2E.pgPort),
       NEXT_TELEMETRY_DISABLED: '1',
+      ...thirdPartyWorld,
     },
   },
+  {
+    // Started once the sandbox answers (Playwright starts web servers in order).
+    command: 'exec node --import tsx test/third-party/start.ts',
+    url: `${E2E.thirdPartyPortalUrl}/api/ready`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      TP_PORTAL_PORT: String(3170 + offset),
+      TP_SIMPLESAMLPHP_PORT: String(4180 + offset),
+      TP_SIMPLESAMLPHP_METADATA_URL: thirdPartyWorld.SANDBOX_WORLD_THIRD_PARTY_SAML_METADATA_URL,
+      TP_GLEWLWYD_PORT: String(4190 + offset),
+      TP_GLEWLWYD_ISSUER: E2E.glewlwydIssuer,
+      TP_DATA_DIR: `${E2E.dataDir}/third-party`,
+      TP_DATABASE_URL: `postgresql://postgres:keyport-sandbox@127.0.0.1:${E2E.pgPort}/keyport`,
+      TP_AWS_URL: E2E.awsUrl,
+      NEXT_DIST_DIR: E2E.distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  },
+  ],
 });

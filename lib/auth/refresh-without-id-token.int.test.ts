@@ -2,8 +2,10 @@
 // Glewlwyd 2.7 does it): the Keyport session goes on, the rotated refresh token is kept, and the
 // person is asked to sign in again only when an ID token is needed (passthrough issuance) and the
 // one held has expired, with a message that says why. The IdP here answers its discovery and
-// token endpoint on loopback exactly as Glewlwyd 2.7's refresh response reads (access_token,
-// token_type, expires_in, refresh_token; no id_token); the session store is the real one.
+// token endpoint on loopback with a refresh response like Glewlwyd 2.7's (access_token,
+// token_type, expires_in; no id_token — refresh-id-token-glewlwyd.int.test.ts shows the real
+// Glewlwyd doing so) plus a rotated refresh_token, as IdPs that rotate send; the session store
+// and the database are the real ones.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';

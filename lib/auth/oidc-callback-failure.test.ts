@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyOidcCallbackFailure, oidcFailureMessage, safeErrorCode, withFailureDetail } from './oidc-callback-failure';
+import { classifyOidcCallbackFailure, cleanIdpText, oidcFailureMessage, safeErrorCode, withFailureDetail } from './oidc-callback-failure';
 
 describe('oidcFailureMessage (what ?oidcStep=&oidcError= may show)', () => {
   it('explains a known step with a safe code', () => {
@@ -33,7 +33,7 @@ describe('classifyOidcCallbackFailure', () => {
     expect(classifyOidcCallbackFailure('SIGNIN_OAUTH_ERROR', new Error('x'))).toBeNull();
   });
   it('cuts an IdP description to 300 printable characters', () => {
-    const f = classifyOidcCallbackFailure('OAUTH_CALLBACK_HANDLER_ERROR', { error: new Error('server_error'), error_description: `a\u0000b${'c'.repeat(400)}`, providerId: 'oidc' });
+    const f = classifyOidcCallbackFailure('OAUTH_CALLBACK_HANDLER_ERROR', { error: new Error('server_error'), error_description: `a\u0000b${' word'.repeat(100)}`, providerId: 'oidc' });
     expect(f?.errorDescription?.length).toBe(300);
     expect(f?.errorDescription).not.toContain('\u0000');
   });
@@ -55,5 +55,23 @@ describe('withFailureDetail', () => {
   });
   it('leaves redirects to another origin alone', () => {
     expect(withFailureDetail('https://evil.example/?error=x', f, 'http://localhost:3000/x', '/signin')).toBe('https://evil.example/?error=x');
+  });
+});
+
+describe('cleanIdpText', () => {
+  it('replaces what looks like a code, token or JWT that an IdP quotes', () => {
+    const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
+    expect(cleanIdpText(`Token ${jwt} is expired`)).toBe('Token [redacted] is expired');
+    expect(cleanIdpText('Code "SplxlOBeZQQYbYS6WxSbIA_0123456789" was already used')).toBe('Code "[redacted]" was already used');
+    expect(cleanIdpText(`refresh token ${'a1B2'.repeat(10)} revoked`)).toBe('refresh token [redacted] revoked');
+  });
+  it('keeps ordinary words, error codes and URLs', () => {
+    expect(cleanIdpText('Client authentication failed (e.g., unknown client, no client authentication included)')).toBe('Client authentication failed (e.g., unknown client, no client authentication included)');
+    expect(cleanIdpText('see https://login.example.com/oauth2/default/v1/token')).toBe('see https://login.example.com/oauth2/default/v1/token');
+    expect(cleanIdpText('unauthorized_client')).toBe('unauthorized_client');
+  });
+  it('has nothing for empty or non-text input', () => {
+    expect(cleanIdpText('   ')).toBeNull();
+    expect(cleanIdpText(undefined)).toBeNull();
   });
 });

@@ -29,13 +29,21 @@ export const OIDC_CALLBACK_STEPS: readonly OidcCallbackStep[] = ['authorization'
 const ERROR_CODE = /^[A-Za-z0-9_.-]{1,64}$/;
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
-/** At most 300 printable characters: the IdP controls this text. */
-function clean(text: unknown): string | null {
+/**
+ * An IdP's (or openid-client's) error text made fit for the log: printable, at most 300
+ * characters, and any run that looks like a token, code or JWT (24+ characters of base64url,
+ * base64 or hex, dots allowed) replaced — some IdPs quote the code or token they refuse.
+ */
+export function cleanIdpText(text: unknown): string | null {
   if (typeof text !== 'string') return null;
-  // eslint-disable-next-line no-control-regex
-  const t = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  const t = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/(https?:\/\/[^\s?#]+)|[A-Za-z0-9_\-+/=.~]{24,}/g, (run, url: string | undefined) => (url || /^[a-z]+(\.[a-z]+)+$/i.test(run) ? run : '[redacted]'))
+    .trim();
   return t === '' ? null : t.slice(0, 300);
 }
+const clean = cleanIdpText;
 
 /** A short error code safe to carry in a URL and show; anything else is dropped. */
 export function safeErrorCode(value: unknown): string | null {

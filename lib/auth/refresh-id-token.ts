@@ -9,7 +9,7 @@
 //   invalid     the new ID token failed verification, or names another subject.
 import { jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { identityFromClaims, type GroupPaths, type IdentityClaims } from './claims';
-import { safeErrorCode } from './oidc-callback-failure';
+import { cleanIdpText, safeErrorCode } from './oidc-callback-failure';
 
 export interface RefreshedIdentity {
   idToken: string;
@@ -43,8 +43,7 @@ export async function refreshIdToken(opts: {
   });
   const body = (await res.json().catch(() => ({}))) as { id_token?: unknown; refresh_token?: unknown; error?: unknown; error_description?: unknown };
   if (!res.ok) {
-    const description = typeof body.error_description === 'string' ? body.error_description.slice(0, 300) : null;
-    return { kind: 'refused', status: res.status, error: safeErrorCode(body.error), errorDescription: description };
+    return { kind: 'refused', status: res.status, error: safeErrorCode(body.error), errorDescription: cleanIdpText(body.error_description) };
   }
   const refreshToken = typeof body.refresh_token === 'string' && body.refresh_token !== '' ? body.refresh_token : null;
   if (typeof body.id_token !== 'string' || body.id_token === '') return { kind: 'no_id_token', refreshToken };

@@ -14,6 +14,12 @@ export function requireCommand(command: string, pkg: string): void {
   if (spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status !== 0) throw new MissingPackageError(`the command "${command}"`, pkg);
 }
 
+/** PHP extensions by the Debian package that provides them. */
+export function requirePhpModules(modules: Record<string, string>): void {
+  const loaded = new Set((spawnSync('php', ['-m'], { encoding: 'utf8' }).stdout ?? '').split('\n').map((l) => l.trim().toLowerCase()));
+  for (const [module, pkg] of Object.entries(modules)) if (!loaded.has(module.toLowerCase())) throw new MissingPackageError(`the PHP extension "${module}"`, pkg);
+}
+
 export function requirePath(file: string, pkg: string): void {
   if (!existsSync(file)) throw new MissingPackageError(file, pkg);
 }

@@ -7,7 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { selfSignedCertificate } from '../../sandbox/saml/certificate';
-import { requireCommand, requirePath, startChild, waitForHttp, type Child } from './processes';
+import { requireCommand, requirePath, requirePhpModules, startChild, waitForHttp, type Child } from './processes';
 
 export interface ThirdPartyPerson {
   username: string;
@@ -34,6 +34,7 @@ const phpList = (values: readonly string[]) => `[${values.map(php).join(', ')}]`
 
 export function checkSimpleSamlPhpInstalled(): void {
   requireCommand('php', 'php-cli');
+  requirePhpModules({ dom: 'php-xml', simplexml: 'php-xml', xml: 'php-xml', curl: 'php-curl', mbstring: 'php-mbstring', openssl: 'php-cli' });
   requirePath(`${WWW}/saml2/idp/SSOService.php`, 'simplesamlphp');
   requirePath('/usr/share/simplesamlphp/modules/exampleauth', 'simplesamlphp');
 }

@@ -38,7 +38,20 @@ function sandboxStack(o: { name: string; scheme: 'http' | 'https'; portal: numbe
   };
 }
 
-export const E2E = sandboxStack({ name: 'e2e', scheme: 'http', portal: 3100, oidc: 4101, saml: 4102, aws: 4666, pg: 5533 });
+export const E2E = {
+  ...sandboxStack({ name: 'e2e', scheme: 'http', portal: 3100, oidc: 4101, saml: 4102, aws: 4666, pg: 5533 }),
+  // Third-party IdPs (test/third-party/start.ts): a second Keyport configured with Glewlwyd (OIDC)
+  // and SimpleSAMLphp (SAML), on the same build, database and sandbox AWS.
+  thirdPartyPortalUrl: `http://localhost:${3170 + offset}`,
+  simpleSamlPhpUrl: `http://127.0.0.1:${4180 + offset}`,
+  glewlwydIssuer: `http://127.0.0.1:${4190 + offset}/api/oidc`,
+};
+const thirdPartyWorld = {
+  SANDBOX_EXTRA_WORLD: 'test/third-party/world.json',
+  SANDBOX_WORLD_THIRD_PARTY_OIDC_ISSUER: E2E.glewlwydIssuer,
+  SANDBOX_WORLD_THIRD_PARTY_OIDC_PROVIDER: E2E.glewlwydIssuer.replace(/^http:\/\//, ''),
+  SANDBOX_WORLD_THIRD_PARTY_SAML_METADATA_URL: `${E2E.simpleSamlPhpUrl}/saml2/idp/metadata.php`,
+};
 
 // The same portal served over HTTPS by Keyport itself (KEYPORT_TLS_*), as production serves it:
 // `__Host-` Secure cookies and HSTS. A second sandbox on the same build as the first
@@ -105,8 +118,29 @@ export default defineConfig({
     },
   ],
   webServer: [
-    webServer(E2E),
+    webServer(E2E, { env: thirdPartyWorld }),
     // The readiness probe does not check the certificate; the browser does.
     webServer(E2E_HTTPS, { ignoreHTTPSErrors: true, env: { KEYPORT_TLS_CERT_FILE: tls.certFile, KEYPORT_TLS_KEY_FILE: tls.keyFile } }),
+    {
+      // Started once the sandbox answers (Playwright starts web servers in order).
+      command: 'exec node --import tsx test/third-party/start.ts',
+      url: `${E2E.thirdPartyPortalUrl}/api/ready`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        TP_PORTAL_PORT: String(3170 + offset),
+        TP_SIMPLESAMLPHP_PORT: String(4180 + offset),
+        TP_SIMPLESAMLPHP_METADATA_URL: thirdPartyWorld.SANDBOX_WORLD_THIRD_PARTY_SAML_METADATA_URL,
+        TP_GLEWLWYD_PORT: String(4190 + offset),
+        TP_GLEWLWYD_ISSUER: E2E.glewlwydIssuer,
+        TP_DATA_DIR: `${E2E.dataDir}/third-party`,
+        TP_DATABASE_URL: `postgresql://postgres:keyport-sandbox@127.0.0.1:${E2E.pgPort}/keyport`,
+        TP_AWS_URL: E2E.awsUrl,
+        NEXT_DIST_DIR: E2E.distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
+    },
   ],
 });

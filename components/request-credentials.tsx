@@ -24,7 +24,7 @@ interface ApiError {
   message: string;
   requestId: string;
   fields?: Record<string, string>;
-  detail?: { reauth?: boolean };
+  detail?: { reauth?: boolean; reason?: string };
 }
 
 export function RequestCredentials({
@@ -81,7 +81,9 @@ export function RequestCredentials({
       if (res.status === 401 || err.detail?.reauth) {
         // Sign in again and come back to this exact request.
         const back = `/roles/${role.mappingId}?duration=${duration}&region=${encodeURIComponent(region)}&resumed=1`;
-        window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}&reason=expired`);
+        // The sign-in page says why: expired, or the IdP renewed without a new ID token.
+        const reason = err.detail?.reason === 'no_new_id_token' ? 'no_id_token' : 'expired';
+        window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}&reason=${reason}`);
         return;
       }
       setError(err);

@@ -134,14 +134,25 @@ async function main(): Promise<void> {
       sps: [
         { entityId: `${s.portalUrl}/api/saml/metadata`, name: 'Keyport', acsUrls: [acsUrl], audience: `${s.portalUrl}/api/saml/metadata`, recipient: 'acs', aws: false },
         // The AWS application of the IdP, answering at Keyport's ACS so Keyport can call AssumeRoleWithSAML.
-        { entityId: AWS_SP_ENTITY_ID, name: 'Amazon Web Services (through Keyport)', acsUrls: [acsUrl], audience: AWS_SIGNIN_SAML, recipient: AWS_SIGNIN_SAML, aws: true },
+        { entityId: AWS_SP_ENTITY_ID, name: 'Amazon Web Services (through Keyport)', acsUrls: [acsUrl], audience: AWS_SP_ENTITY_ID, recipient: AWS_SIGNIN_SAML, aws: true },
       ],
       awsRolesFor: sandboxAwsRolesFor,
       statePath: path.join(s.dataDir, 'saml-idp-key.json'),
     });
     stops.push(() => saml.close());
 
-    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl });
+    // SANDBOX_EXTRA_WORLD: more providers and roles (the e2e suite's third-party IdPs), whose
+    // placeholders are given as SANDBOX_WORLD_<NAME> (e.g. SANDBOX_WORLD_THIRD_PARTY_OIDC_ISSUER).
+    const extraVars = Object.fromEntries(
+      Object.entries(env)
+        .filter((e): e is [string, string] => e[0].startsWith('SANDBOX_WORLD_') && typeof e[1] === 'string')
+        .map(([k, v]) => [k.slice('SANDBOX_WORLD_'.length), v]),
+    );
+    const world = loadWorld(
+      s.worldFile,
+      { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl },
+      env.SANDBOX_EXTRA_WORLD ? { file: path.resolve(root, env.SANDBOX_EXTRA_WORLD), vars: extraVars } : undefined,
+    );
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
     stops.push(() => aws.close());
 

@@ -31,7 +31,7 @@ export async function startSandboxStack(): Promise<SandboxStack> {
     people: DEMO_PEOPLE,
     sps: [
       { entityId: `${SAML_TEST_PORTAL}/api/saml/metadata`, name: 'Keyport', acsUrls: [acsUrl], audience: `${SAML_TEST_PORTAL}/api/saml/metadata`, recipient: 'acs', aws: false },
-      { entityId: AWS_SP_ENTITY_ID, name: 'AWS', acsUrls: [acsUrl], audience: AWS_SIGNIN_SAML, recipient: AWS_SIGNIN_SAML, aws: true },
+      { entityId: AWS_SP_ENTITY_ID, name: 'AWS', acsUrls: [acsUrl], audience: AWS_SP_ENTITY_ID, recipient: AWS_SIGNIN_SAML, aws: true },
     ],
     awsRolesFor: sandboxAwsRolesFor,
   });

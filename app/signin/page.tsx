@@ -4,6 +4,9 @@ import { currentActor } from '@/lib/auth/current-actor';
 import { OIDC_PROVIDER_ID } from '@/lib/auth/options';
 import { getConfig } from '@/lib/config';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { GROUPS_OVERAGE_MESSAGE } from '@/lib/auth/claims';
+import { oidcFailureMessage } from '@/lib/auth/oidc-callback-failure';
+import { NO_NEW_ID_TOKEN_MESSAGE } from '@/lib/auth/web-identity-token';
 import { samlErrorMessage } from '@/lib/saml/explain-saml-failure';
 
 // next-auth error codes, in words a person can act on.
@@ -15,6 +18,7 @@ const ERRORS: Record<string, string> = {
   AccessDenied: 'Your identity provider refused the sign-in.',
   SessionRequired: 'Your session has ended. Sign in again.',
   Configuration: 'Keyport is misconfigured; the administrators have been told (see the server log).',
+  GroupsOverage: GROUPS_OVERAGE_MESSAGE,
   Default: 'The sign-in failed. Try again.',
 };
 
@@ -23,13 +27,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const cfg = getConfig();
   const callbackUrl = safeReturnPath(params.callbackUrl, cfg.publicUrl);
   if (await currentActor()) redirect(callbackUrl);
-  const error = params.error ? (ERRORS[params.error] ?? ERRORS.Default) : params.samlError ? (samlErrorMessage(params.samlError, 'sign-in') ?? ERRORS.Default) : null;
+  const error = params.error ? (oidcFailureMessage(params.oidcStep, params.oidcError) ?? ERRORS[params.error] ?? ERRORS.Default) : params.samlError ? (samlErrorMessage(params.samlError, 'sign-in') ?? ERRORS.Default) : null;
   return (
     <div className="mx-auto mt-12 max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="text-2xl font-semibold">Sign in to Keyport</h1>
       <p className="mt-2 text-sm text-slate-600">
         Keyport gives you temporary AWS credentials for the roles your groups allow. Sign in with your company account.
       </p>
+      {params.reason === 'no_id_token' && !error && <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">{NO_NEW_ID_TOKEN_MESSAGE}</p>}
       {params.reason === 'expired' && !error && (
         <p className="mt-4 rounded bg-slate-100 p-3 text-sm text-slate-700">Your sign-in has expired. Sign in again and you will be taken back to your request.</p>
       )}

@@ -1,6 +1,21 @@
 // The trust policy a mapping's role needs, with copy buttons for the JSON and the CLI command.
 import { CopyButton } from '@/components/copy-button';
-import { trustPolicyFor, updateAssumeRolePolicyCommand, type TrustPolicyInput } from '@/lib/mappings/trust-policy';
+import { samlRecipientFor, trustPolicyFor, updateAssumeRolePolicyCommand, type TrustPolicyInput } from '@/lib/mappings/trust-policy';
+
+/** What SAML passthrough asks of the IdP, and which IdPs cannot give it (docs/idp-setup.md). */
+function SamlPassthroughLimits({ roleArn }: { roleArn: string }) {
+  const recipient = samlRecipientFor(roleArn) ?? 'https://signin.aws.amazon.com/saml';
+  return (
+    <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="saml-passthrough-limits">
+      <p>
+        <strong>SAML passthrough needs an IdP that can address the assertion to AWS.</strong> AWS accepts an assertion only when its Recipient is AWS&apos;s sign-in URL (
+        <code>{recipient}</code>), while the IdP must post it to Keyport. Okta can (its AWS application&apos;s Recipient URL is separate from the single sign-on URL). SimpleSAMLphp, ADFS,
+        Entra ID, Google Workspace and Keycloak always set the Recipient to the address they post to: they cannot be used for SAML passthrough issuance; they need broker mode, which
+        Keyport does not offer yet. See docs/idp-setup.md.
+      </p>
+    </div>
+  );
+}
 
 export function TrustPolicyPanel(props: TrustPolicyInput) {
   const policy = trustPolicyFor(props);
@@ -26,6 +41,7 @@ export function TrustPolicyPanel(props: TrustPolicyInput) {
           <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="trust-command">
             {updateAssumeRolePolicyCommand({ roleArn: props.roleArn, policy })}
           </pre>
+          {props.idpKind !== 'OIDC' && <SamlPassthroughLimits roleArn={props.roleArn} />}
         </>
       )}
     </section>

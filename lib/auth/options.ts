@@ -7,7 +7,9 @@ import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getConfig } from '@/lib/config';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { logger, requestLogger } from '@/lib/log';
+import { recordCallbackFailure } from './callback-failure-capture';
 import { identityFromClaims } from './claims';
+import { classifyOidcCallbackFailure } from './oidc-callback-failure';
 import { createSession, endSession } from './session-store';
 
 export const OIDC_PROVIDER_ID = 'oidc';
@@ -34,7 +36,7 @@ export function getAuthOptions(): NextAuthOptions {
     idToken: true,
     checks: ['pkce', 'state', 'nonce'],
     profile(profile) {
-      const id = identityFromClaims(profile, cfg.oidc.groupsClaim);
+      const id = identityFromClaims(profile, cfg.oidc.groupsClaim, { groupPaths: cfg.oidc.groupPaths });
       return { id: id.sub, name: id.name, email: id.email };
     },
   };
@@ -50,10 +52,18 @@ export function getAuthOptions(): NextAuthOptions {
     },
     pages: { signIn: '/signin', error: '/signin', signOut: '/signin' },
     callbacks: {
+      async signIn({ profile }) {
+        // Entra ID's groups overage: no groups in the token. Refused with what to change (claims.ts).
+        if (profile && identityFromClaims(profile as Record<string, unknown>, cfg.oidc.groupsClaim).groupsOverage) {
+          (await requestLogger()).warn('OIDC sign-in refused: the IdP left the groups out (groups overage)', { step: 'claims', groupsClaim: cfg.oidc.groupsClaim });
+          return '/signin?error=GroupsOverage';
+        }
+        return true;
+      },
       async jwt({ token, account, profile }) {
         if (account && profile) {
           const claims = profile as Record<string, unknown>;
-          const id = identityFromClaims(claims, cfg.oidc.groupsClaim);
+          const id = identityFromClaims(claims, cfg.oidc.groupsClaim, { groupPaths: cfg.oidc.groupPaths });
           const sid = await createSession({
             sub: id.sub,
             idpKind: 'OIDC',
@@ -87,7 +97,17 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
     logger: {
-      error: (code, metadata) => logger().error('next-auth error', { code, metadata: metadata instanceof Error ? { name: metadata.name, message: metadata.message } : undefined }),
+      error: (code, metadata) => {
+        // A callback failure is logged with its step and the IdP's error / error_description
+        // (never the error objects: openid-client attaches the ID token to some of them).
+        const failure = classifyOidcCallbackFailure(code, metadata);
+        if (failure) {
+          recordCallbackFailure(failure);
+          logger().error('OIDC sign-in failed', { code, step: failure.step, error: failure.error, error_description: failure.errorDescription });
+          return;
+        }
+        logger().error('next-auth error', { code, metadata: metadata instanceof Error ? { name: metadata.name, message: metadata.message } : undefined });
+      },
       warn: (code) => logger().warn('next-auth warning', { code }),
       debug: () => undefined,
     },

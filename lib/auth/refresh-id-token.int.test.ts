@@ -39,15 +39,18 @@ describe('refreshIdToken', () => {
     const sub = JSON.parse(Buffer.from(first.idToken.split('.')[1] ?? '', 'base64url').toString()).sub as string;
     idp.setGroups('erin', ['engineering', 'newly-added']);
     const renewed = await refreshIdToken(opts(first.refreshToken ?? '', sub));
-    expect(renewed).not.toBeNull();
-    expect(renewed?.idToken).not.toBe(first.idToken);
-    expect(renewed?.identity.groups).toEqual(['engineering', 'newly-added']);
-    expect(renewed?.identity.expiresAt.getTime()).toBeGreaterThan(Date.now());
+    if (renewed.kind !== 'renewed') throw new Error(`expected a renewal, got ${renewed.kind}`);
+    expect(renewed.idToken).not.toBe(first.idToken);
+    expect(renewed.identity.groups).toEqual(['engineering', 'newly-added']);
+    expect(renewed.identity.expiresAt.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('refuses a token whose subject is not the session owner, and an unknown refresh token', async () => {
     const first = await signIn();
-    expect(await refreshIdToken(opts(first.refreshToken ?? '', 'someone-else'))).toBeNull();
-    expect(await refreshIdToken(opts('not-a-refresh-token', 'x'))).toBeNull();
+    expect(await refreshIdToken(opts(first.refreshToken ?? '', 'someone-else'))).toEqual({ kind: 'invalid', reason: 'the renewed ID token names another subject' });
+    // The IdP's own error and description are kept for the log (RFC 6749 5.2).
+    const refused = await refreshIdToken(opts('not-a-refresh-token', 'x'));
+    expect(refused).toMatchObject({ kind: 'refused', status: 400, error: 'invalid_grant' });
+    if (refused.kind === 'refused') expect(refused.errorDescription).toBeTruthy();
   });
 });

@@ -122,6 +122,13 @@ export async function updateSessionTokens(
   });
 }
 
+/** A refresh answered without a new ID token may still rotate the refresh token (RFC 6749 6). */
+export async function updateRefreshToken(sessionId: string, refreshToken: string): Promise<void> {
+  const cfg = getConfig();
+  // Only a live session: a revocation that dropped its tokens mid-renewal wins.
+  await getDb().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { refreshTokenEnc: encryptToken(refreshToken, cfg.authSecret), lastSeenAt: new Date() } });
+}
+
 export async function endSession(sessionId: string): Promise<void> {
   await getDb().session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }

@@ -146,3 +146,22 @@ describe('STS timeouts', () => {
     expect(problemsOf({ ...full, STS_CONNECT_TIMEOUT_MS: '-5' }).join()).toContain('STS_CONNECT_TIMEOUT_MS');
   });
 });
+
+describe('IdP claim settings', () => {
+  const saml = { ...full, SAML_IDP_ENTITY_ID: 'https://idp', SAML_IDP_SSO_URL: 'https://idp/sso', SAML_IDP_CERT: 'MIIB' };
+  it('match SAML issuance on e-mail and keep group paths whole by default', () => {
+    const c = parseConfig(saml);
+    expect(c.saml?.matchAttribute).toBe('email');
+    expect(c.saml?.groupPaths).toBe('exact');
+    expect(c.oidc.groupPaths).toBe('exact');
+  });
+  it('take username / nameid and strip', () => {
+    const c = parseConfig({ ...saml, SAML_MATCH_ATTRIBUTE: 'nameid', IDP_GROUP_PATHS: 'strip' });
+    expect(c.saml?.matchAttribute).toBe('nameid');
+    expect(c.oidc.groupPaths).toBe('strip');
+  });
+  it('refuse an unknown match attribute or group-path mode, naming the setting', () => {
+    expect(problemsOf({ ...saml, SAML_MATCH_ATTRIBUTE: 'mail' }).join('\n')).toMatch(/SAML_MATCH_ATTRIBUTE/);
+    expect(problemsOf({ ...saml, IDP_GROUP_PATHS: 'last' }).join('\n')).toMatch(/IDP_GROUP_PATHS/);
+  });
+});

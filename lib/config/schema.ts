@@ -55,6 +55,7 @@ const rawSchema = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_SCOPES: z.string().default('openid email profile'),
   OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  IDP_GROUP_PATHS: z.enum(['exact', 'strip']).default('exact'),
   OIDC_DISPLAY_NAME: z.string().min(1).default('Company IdP'),
   SAML_IDP_METADATA_URL: optionalUrl('SAML_IDP_METADATA_URL'),
   SAML_IDP_METADATA_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
@@ -66,6 +67,7 @@ const rawSchema = z.object({
   SAML_DISPLAY_NAME: z.string().min(1).default('Company IdP (SAML)'),
   SAML_ALLOW_IDP_INITIATED: z.enum(['true', 'false', '1', '0', '']).default('false'),
   SAML_AWS_ENTITY_ID: z.string().min(1).default('urn:amazon:webservices'),
+  SAML_MATCH_ATTRIBUTE: z.enum(['email', 'username', 'nameid']).default('email'),
   STS_ENDPOINT: optionalUrl('STS_ENDPOINT'),
   FEDERATION_ENDPOINT: optionalUrl('FEDERATION_ENDPOINT'),
   IAM_ENDPOINT: optionalUrl('IAM_ENDPOINT'),
@@ -103,6 +105,8 @@ export type Config = {
     clientSecret: string;
     scopes: string;
     groupsClaim: string;
+    /** Keycloak-style group paths (`/eng/oncall`): matched exactly, or stripped to the last segment. */
+    groupPaths: 'exact' | 'strip';
     displayName: string;
   };
   /** False when only SAML is configured; `oidc` then holds empty values and is not used. */
@@ -152,6 +156,9 @@ export type SamlConfig = {
   /** The Issuer of issuance AuthnRequests: the IdP answers them as for the AWS application. */
   awsEntityId: string;
   groupsAttribute: string;
+  groupPaths: 'exact' | 'strip';
+  /** What ties an issuance assertion to the signed-in person (lib/saml/same-person.ts). */
+  matchAttribute: 'email' | 'username' | 'nameid';
   displayName: string;
   allowIdpInitiated: boolean;
 };
@@ -239,6 +246,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       spEntityId: e.SAML_SP_ENTITY_ID ?? `${publicUrl}/api/saml/metadata`,
       awsEntityId: e.SAML_AWS_ENTITY_ID,
       groupsAttribute: e.SAML_GROUPS_ATTRIBUTE,
+      groupPaths: e.IDP_GROUP_PATHS,
+      matchAttribute: e.SAML_MATCH_ATTRIBUTE,
       displayName: e.SAML_DISPLAY_NAME,
       allowIdpInitiated: e.SAML_ALLOW_IDP_INITIATED === 'true' || e.SAML_ALLOW_IDP_INITIATED === '1',
     };
@@ -258,6 +267,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       clientSecret: oidcEnabled ? required(e.OIDC_CLIENT_SECRET, 'OIDC_CLIENT_SECRET') : '',
       scopes: e.OIDC_SCOPES,
       groupsClaim: e.OIDC_GROUPS_CLAIM,
+      groupPaths: e.IDP_GROUP_PATHS,
       displayName: e.OIDC_DISPLAY_NAME,
     },
     oidcEnabled,

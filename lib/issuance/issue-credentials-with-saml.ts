@@ -5,6 +5,7 @@
 // SessionDuration and the role's maximum. The assertion lives only in memory, never in the DB,
 // the logs or the audit.
 import type { Actor } from '@/lib/auth/actor';
+import type { Partition } from '@/lib/credentials/types';
 import { AppError } from '@/lib/errors/app-error';
 import { AWS_ROLE_ATTRIBUTE, AWS_ROLE_SESSION_NAME_ATTRIBUTE, AWS_SESSION_DURATION_ATTRIBUTE, awsSamlAudience, parseRolePairs, parseSessionDuration, ROLE_SESSION_NAME } from '@/lib/saml/aws-attributes';
 import { explainSamlFailure } from '@/lib/saml/explain-saml-failure';
@@ -38,7 +39,7 @@ export async function issueCredentialsWithSaml(opts: {
   context: IssueContext;
   deps: SamlIssueDeps;
   /** The base64 SAMLResponse as received, validated for issuance, and the facts read from its signed assertion. */
-  assertion: { samlResponse: string; facts: AssertionFacts };
+  assertion: { samlResponse: string; facts: AssertionFacts; awsPartition?: Partition | null };
 }): Promise<IssuedCredentials> {
   const { actor, request, context, deps, assertion } = opts;
   const attrs = assertion.facts.attributes;
@@ -63,6 +64,13 @@ export async function issueCredentialsWithSaml(opts: {
             'saml misconfigured',
             new AppError('upstream', `This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask ${deps.supportContact} to set the SAML provider ARN of the mapping.`),
           );
+        }
+        // The assertion's audience names one partition's AWS (validate-saml-response.ts); a role of
+        // another partition would refuse it at its own STS, so it is refused here with the reason.
+        const rolePartition = /^arn:(aws|aws-cn|aws-us-gov):/.exec(m.roleArn)?.[1];
+        if (assertion.awsPartition && rolePartition !== assertion.awsPartition) {
+          deps.log.warn('SAML issuance refused', { reason: 'other_partition', roleArn: m.roleArn, assertionPartition: assertion.awsPartition });
+          throw new AppError('forbidden', explainSamlFailure('other_partition', { purpose: 'issuance' }));
         }
         if (!pairs.some((p) => p.roleArn === m.roleArn && p.principalArn === m.samlProviderArn)) {
           deps.log.warn('SAML issuance refused', { reason: 'role_missing', roleArn: m.roleArn, offered: pairs.map((p) => p.roleArn) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy } from '@/sandbox/aws/policy';
-import { oidcTrustPolicy, oidcTrustSummary, samlAudience, shellQuote, trustPolicyFor, updateAssumeRolePolicyCommand } from './trust-policy';
+import { oidcTrustPolicy, oidcTrustSummary, samlAudience, samlRecipientFor, shellQuote, trustPolicyFor, updateAssumeRolePolicyCommand } from './trust-policy';
 
 describe('oidcTrustPolicy', () => {
   it('trusts the OIDC provider of the issuer with an audience condition', () => {
@@ -54,5 +54,19 @@ describe('trustPolicyFor', () => {
     expect(cmd.startsWith("aws iam update-assume-role-policy --role-name 'Dev' --policy-document '")).toBe(true);
     expect(cmd).toContain(`"idp.example.com:aud":"it'\\''s"`);
     expect(shellQuote("a'b")).toBe(`'a'\\''b'`);
+  });
+});
+
+describe('samlRecipientFor', () => {
+  it("names the role's partition's sign-in URL, the Recipient AWS accepts and the SAML:aud it matches", () => {
+    expect(samlRecipientFor('arn:aws:iam::111122223333:role/A')).toBe('https://signin.aws.amazon.com/saml');
+    expect(samlRecipientFor('arn:aws-us-gov:iam::111122223333:role/A')).toBe('https://signin.amazonaws-us-gov.com/saml');
+    expect(samlRecipientFor('arn:aws-cn:iam::111122223333:role/A')).toBe('https://signin.amazonaws.cn/saml');
+  });
+
+  it('names none for an ARN that is not a role of a known partition', () => {
+    expect(samlRecipientFor('arn:aws-iso:iam::111122223333:role/A')).toBeNull();
+    expect(samlRecipientFor('arn:aws:iam::111122223333:user/A')).toBeNull();
+    expect(samlRecipientFor('arn:aws:iam::1111:role/A')).toBeNull();
   });
 });

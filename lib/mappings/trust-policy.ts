@@ -1,5 +1,6 @@
 // Pure: the IAM trust policy a role needs so that Keyport's users can assume it, exactly as
 // sandbox AWS and AWS evaluate it.
+import { awsSignInSamlUrl } from '@/lib/saml/aws-saml-endpoints';
 export function issuerHostPath(issuer: string): string {
   return issuer.replace(/^https?:\/\//, '').replace(/\/+$/, '');
 }
@@ -30,11 +31,13 @@ export function oidcTrustSummary(opts: { partition: string; accountId: string; i
 
 export type TrustPartition = 'aws' | 'aws-cn' | 'aws-us-gov';
 
-/** Where each partition's console sends SAML responses: the audience AWS checks in SAML:aud. */
+/**
+ * The `SAML:aud` a role trusts: AWS fills it from the assertion's Recipient, which AWS accepts only
+ * as its sign-in URL (lib/saml/aws-saml-endpoints.ts, with the AWS documents cited there). The
+ * global URL of the role's partition; an IdP set to a regional one needs that URL here instead.
+ */
 export function samlAudience(partition: TrustPartition): string {
-  if (partition === 'aws-cn') return 'https://signin.amazonaws.cn/saml';
-  if (partition === 'aws-us-gov') return 'https://signin.amazonaws-us-gov.com/saml';
-  return 'https://signin.aws.amazon.com/saml';
+  return awsSignInSamlUrl(partition);
 }
 
 export function samlTrustStatement(opts: { partition: TrustPartition; samlProviderArn: string }) {
@@ -58,6 +61,12 @@ export interface TrustPolicyInput {
  * The complete trust policy a mapping's role needs: the OIDC statement, the SAML statement, or
  * both. Null when the role ARN cannot be read (the editor shows the ARN error instead).
  */
+/** Where a mapping's role accepts SAML passthrough: the Recipient its IdP must send, or null for an unreadable ARN. */
+export function samlRecipientFor(roleArn: string): string | null {
+  const m = /^arn:(aws|aws-cn|aws-us-gov):iam::\d{12}:role\//.exec(roleArn);
+  return m?.[1] ? samlAudience(m[1] as TrustPartition) : null;
+}
+
 export function trustPolicyFor(opts: TrustPolicyInput) {
   const m = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\//.exec(opts.roleArn);
   if (!m?.[1] || !m[2]) return null;

@@ -5,13 +5,14 @@
 export const AWS_ROLE_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/Role';
 export const AWS_ROLE_SESSION_NAME_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/RoleSessionName';
 export const AWS_SESSION_DURATION_ATTRIBUTE = 'https://aws.amazon.com/SAML/Attributes/SessionDuration';
-/** What AWS's sign-in accepts as audience and Recipient (commercial partition). */
-export const AWS_SAML_AUDIENCE = 'https://signin.aws.amazon.com/saml';
+import { awsSignInSamlUrl } from './aws-saml-endpoints';
 
+/** AWS's global sign-in URL (commercial partition): the Recipient AWS accepts, and so its SAML:aud. */
+export const AWS_SAML_AUDIENCE = awsSignInSamlUrl('aws');
+
+/** The `SAML:aud` a trust policy matches: the Recipient, per partition (aws-saml-endpoints.ts). */
 export function awsSamlAudience(partition: 'aws' | 'aws-cn' | 'aws-us-gov'): string {
-  if (partition === 'aws-cn') return 'https://signin.amazonaws.cn/saml';
-  if (partition === 'aws-us-gov') return 'https://signin.amazonaws-us-gov.com/saml';
-  return AWS_SAML_AUDIENCE;
+  return awsSignInSamlUrl(partition);
 }
 
 export interface RolePair {

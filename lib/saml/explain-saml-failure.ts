@@ -16,6 +16,9 @@ export type SamlFailure =
   | 'no_expiry'
   | 'wrong_audience'
   | 'wrong_recipient'
+  | 'recipient_not_aws'
+  | 'assertion_unsigned'
+  | 'other_partition'
   | 'idp_error'
   | 'other_person'
   | 'role_missing'
@@ -57,6 +60,18 @@ export function explainSamlFailure(reason: SamlFailure, ctx: { purpose: 'sign-in
       return ctx.purpose === 'sign-in'
         ? 'Your identity provider sent a response meant for another application. Sign in again from Keyport.'
         : 'Your identity provider sent a response that is not meant for AWS. Request the credentials again; if it persists, ask your IdP admins to check the AWS application.';
+    case 'recipient_not_aws':
+      return (
+        'AWS cannot accept this response: your identity provider addressed it to the page it sent it to (Keyport), and AWS accepts only assertions whose Recipient is its own sign-in URL (https://signin.aws.amazon.com/saml). ' +
+        'Your IdP admins can set the Recipient of the AWS application to that URL if the IdP allows it (Okta does); most IdPs do not, and cannot be used for SAML passthrough issuance — tell the Keyport admins, the answer for them is broker mode.'
+      );
+    case 'assertion_unsigned':
+      return (
+        'Your identity provider signed the response but not the assertion inside it, and Keyport accepts only signed assertions. ' +
+        'Ask your IdP admins to turn on assertion signing for this application (Keycloak: "Sign assertions" in the client\'s settings; SimpleSAMLphp: saml20.sign.assertion; Okta, Entra ID: sign the assertion, or the response and the assertion).'
+      );
+    case 'other_partition':
+      return 'Your identity provider sent a response for AWS in another partition (AWS, AWS China or AWS GovCloud) than this role\'s. Ask your IdP admins to check the AWS application this role is issued through.';
     case 'no_expiry':
       return 'The response from your identity provider has no expiry time, so Keyport refused it. Ask your IdP admins to check the application.';
     case 'idp_error':
@@ -80,6 +95,6 @@ export function explainSamlFailure(reason: SamlFailure, ctx: { purpose: 'sign-in
 
 /** The message for a reason code carried in a URL (`?samlError=`); unknown codes give none. */
 export function samlErrorMessage(reason: string | undefined, purpose: 'sign-in' | 'issuance'): string | null {
-  const known: SamlFailure[] = ['too_large', 'not_base64', 'doctype', 'not_xml', 'malformed', 'unknown_request', 'unsolicited', 'replayed', 'bad_signature', 'wrong_issuer', 'expired', 'not_yet_valid', 'no_expiry', 'wrong_audience', 'wrong_recipient', 'idp_error', 'other_person', 'role_missing', 'no_session', 'other_browser'];
+  const known: SamlFailure[] = ['too_large', 'not_base64', 'doctype', 'not_xml', 'malformed', 'unknown_request', 'unsolicited', 'replayed', 'bad_signature', 'wrong_issuer', 'expired', 'not_yet_valid', 'no_expiry', 'wrong_audience', 'wrong_recipient', 'recipient_not_aws', 'assertion_unsigned', 'other_partition', 'idp_error', 'other_person', 'role_missing', 'no_session', 'other_browser'];
   return reason && (known as string[]).includes(reason) ? explainSamlFailure(reason as SamlFailure, { purpose }) : null;
 }

@@ -25,6 +25,7 @@ import { cookieHeader } from '@/lib/http/cookie-header';
 import { SamlRejection, type SamlFailure } from './explain-saml-failure';
 import { RESULT_MAX_AGE_SECONDS, resultCookieName, sealResult } from './result-cookie';
 import { samlIdentity } from './saml-identity';
+import { samlMatchTechnical, samlSamePerson } from './same-person';
 import { samlIdp } from './saml-idp';
 import { sealTicket } from './sign-in-ticket';
 import { samlSp } from './saml-sp';
@@ -62,7 +63,7 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
   }
 
   if (validated.purpose === 'SIGN_IN') {
-    const id = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups');
+    const id = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups', cfg.saml?.groupPaths ?? 'exact');
     const sid = await createSession({ ...id, idpKind: 'SAML', idToken: null, refreshToken: null, idTokenExpiresAt: null });
     log.info('SAML sign-in verified', { sub: id.sub, groups: id.groups.length });
     const browser = validated.request ? validated.request.pending['browser'] : null;
@@ -99,8 +100,12 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
     await refuse('no session', assertedActor, 'The Keyport session that asked for these credentials has ended.');
     return { location: `${back}?samlError=no_session`, cookies: [] };
   }
-  if (actor.sub !== validated.facts.nameId) {
-    await refuse('other person', auditActorOf(actor), 'The SAML response names someone other than the person who asked.', { sessionSub: actor.sub, assertionSub: validated.facts.nameId });
+  const attribute = cfg.saml?.matchAttribute ?? 'email';
+  if (!samlSamePerson({ actor, facts: validated.facts, attribute })) {
+    await refuse('other person', auditActorOf(actor), 'The SAML response names someone other than the person who asked.', {
+      sessionSub: actor.sub,
+      technical: samlMatchTechnical({ actor, facts: validated.facts, attribute }),
+    });
     return { location: `${back}?samlError=other_person`, cookies: [] };
   }
   const seal = (status: number, body: Record<string, unknown>) =>
@@ -111,7 +116,7 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
       request: pending.data,
       context: { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent },
       deps: { ...deps, assumeRoleWithSaml: (o) => assumeRoleWithSaml({ ...o, ...stsTimeouts() }) },
-      assertion: { samlResponse: opts.samlResponse, facts: validated.facts },
+      assertion: { samlResponse: opts.samlResponse, facts: validated.facts, awsPartition: validated.awsPartition },
     });
     return { location: `${back}?saml=result`, cookies: [seal(200, issuedBody(issued, opts.requestId))] };
   } catch (e) {

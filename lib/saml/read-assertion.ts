@@ -15,6 +15,8 @@ export interface AssertionFacts {
   /** The earliest NotOnOrAfter of the Conditions and the bearer SubjectConfirmationData. */
   notOnOrAfter: Date | null;
   audiences: string[];
+  /** One list per AudienceRestriction: each must name the receiver (SAML Core 2.5.1.4). */
+  audienceRestrictions: string[][];
   recipients: string[];
   /** SubjectConfirmationData InResponseTo values. */
   inResponseTo: string[];
@@ -58,13 +60,16 @@ export function readAssertion(xml: string): AssertionFacts {
   const nameIdEl = subject ? children(subject, 'NameID')[0] : undefined;
   const times: Date[] = [];
   const audiences: string[] = [];
+  const audienceRestrictions: string[][] = [];
   const recipients: string[] = [];
   const inResponseTo: string[] = [];
   for (const conditions of children(root, 'Conditions')) {
     const t = date(conditions.getAttribute('NotOnOrAfter'));
     if (t) times.push(t);
     for (const restriction of children(conditions, 'AudienceRestriction')) {
-      for (const a of children(restriction, 'Audience')) audiences.push(fullText(a).trim());
+      const group = children(restriction, 'Audience').map((a) => fullText(a).trim());
+      audiences.push(...group);
+      audienceRestrictions.push(group);
     }
   }
   if (subject) {
@@ -96,6 +101,7 @@ export function readAssertion(xml: string): AssertionFacts {
     issueInstant: date(root.getAttribute('IssueInstant')),
     notOnOrAfter: times.length > 0 ? new Date(Math.min(...times.map((t) => t.getTime()))) : null,
     audiences,
+    audienceRestrictions,
     recipients,
     inResponseTo,
     attributes,

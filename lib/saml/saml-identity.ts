@@ -1,5 +1,6 @@
 // Pure: who a validated SAML sign-in assertion names — NameID as the subject, the groups from the
 // configured attribute (every value in full), and the usual e-mail / name / username attributes.
+import { groupsFromClaim, type GroupPaths } from '../auth/claims';
 import type { AssertionFacts } from './read-assertion';
 
 const EMAIL = ['email', 'mail', 'urn:oid:0.9.2342.19200300.100.1.3', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress'];
@@ -24,9 +25,14 @@ function first(attrs: Record<string, string[]>, names: readonly string[]): strin
   return null;
 }
 
-export function samlIdentity(facts: AssertionFacts, groupsAttribute: string): SamlIdentity {
+/** The e-mail address or username an assertion carries, under any of the usual attribute names. */
+export function samlAttributeValue(facts: Pick<AssertionFacts, 'attributes'>, which: 'email' | 'username'): string | null {
+  return first(facts.attributes, which === 'email' ? EMAIL : USERNAME);
+}
+
+export function samlIdentity(facts: AssertionFacts, groupsAttribute: string, groupPaths: GroupPaths = 'exact'): SamlIdentity {
   if (!facts.nameId) throw new Error('assertion has no NameID');
-  const groups = [...new Set((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256))];
+  const groups = groupsFromClaim((facts.attributes[groupsAttribute] ?? []).filter((g) => g.length > 0 && g.length <= 256), groupPaths);
   const email = first(facts.attributes, EMAIL);
   return {
     sub: facts.nameId,

@@ -83,3 +83,13 @@ describe('explainSamlFailure', () => {
     expect(samlErrorMessage('<script>', 'sign-in')).toBeNull();
   });
 });
+
+describe('SAML group paths (Keycloak "Full group path")', () => {
+  const facts = { id: '_a', issuer: 'i', nameId: 'n', nameIdFormat: null, issueInstant: null, notOnOrAfter: null, audiences: [], audienceRestrictions: [], recipients: [], inResponseTo: [], attributes: { member: ['/eng/oncall', '/eng'] } };
+  it('are kept whole by default', () => {
+    expect(samlIdentity(facts, 'member').groups).toEqual(['/eng/oncall', '/eng']);
+  });
+  it('are stripped to the last segment when configured', () => {
+    expect(samlIdentity(facts, 'member', 'strip').groups).toEqual(['oncall', 'eng']);
+  });
+});

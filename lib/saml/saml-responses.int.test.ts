@@ -111,12 +111,15 @@ describe('SAML sign-in responses', () => {
     expect(await db.samlRequest.count({ where: { id } })).toBe(1);
   });
 
-  it('refuses a signed response wrapping an unsigned assertion', async () => {
+  it('refuses a signed response wrapping an unsigned assertion (Keycloak\'s default), saying what to turn on', async () => {
     const id = await newRequest('SIGN_IN');
     const responseId = newSamlId();
     const unsignedInside = wrapInResponse(input(id, 'SIGN_IN'), assertionXml(input(id, 'SIGN_IN')), responseId);
     const signedOutside = signElement(unsignedInside, { id: responseId, ...stack.saml.key });
-    await refused(b64(signedOutside), 'bad_signature');
+    const r = await refused(b64(signedOutside), 'assertion_unsigned');
+    expect(explainSamlFailure(r.reason, { purpose: 'sign-in' })).toMatch(/signed the response but not the assertion inside it/);
+    expect(explainSamlFailure(r.reason, { purpose: 'sign-in' })).toMatch(/turn on assertion signing/);
+    expect(await db.samlRequest.count({ where: { id } })).toBe(1);
   });
 
   it('refuses a second assertion next to a genuine signed one', async () => {
@@ -232,8 +235,57 @@ describe('SAML issuance responses', () => {
     expect(v.purpose).toBe('ISSUANCE');
     expect(v.request?.pending).toEqual(pending);
     const context = ctx();
-    return { context, raw: r.base64, result: issueCredentialsWithSaml({ actor: actor([group]), request: pending, context, deps: deps(), assertion: { samlResponse: r.base64, facts: v.facts } }) };
+    return { context, raw: r.base64, result: issueCredentialsWithSaml({ actor: actor([group]), request: pending, context, deps: deps(), assertion: { samlResponse: r.base64, facts: v.facts, awsPartition: v.awsPartition } }) };
   }
+
+  const issuanceRequest = () => newRequest('ISSUANCE', { mappingId: randomUUID(), durationSeconds: 900, region: 'us-east-1' }, 's');
+
+  it('accepts each audience AWS accepts: urn:amazon:webservices, the global and a regional sign-in URL', async () => {
+    for (const audience of ['urn:amazon:webservices', AWS, 'https://eu-west-1.signin.aws.amazon.com/saml']) {
+      const v = await validate(signedResponse(input(await issuanceRequest(), 'ISSUANCE', { audience }), stack.saml.key).base64);
+      expect(v.awsPartition, audience).toBe('aws');
+    }
+  });
+
+  it('issues through sandbox AWS with the audience IdPs send (urn:amazon:webservices); AWS answers the Recipient as Audience', async () => {
+    const group = `saml-${randomUUID()}`;
+    const m = await samlMapping(group);
+    const issued = await (await issue(group, m.id, 900, { audience: 'urn:amazon:webservices' })).result;
+    const sts = new STSClient({ region: 'us-east-1', endpoint: stack.aws.url, credentials: issued.credentials });
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe('arn:aws:sts::111122223333:assumed-role/SamlDeveloper/sam@example.com');
+  });
+
+  it('refuses, before AWS is asked, the Recipient an IdP sets to Keyport\'s ACS, saying AWS cannot accept it', async () => {
+    const before = samlCalls();
+    const r = await refused(signedResponse(input(await issuanceRequest(), 'ISSUANCE', { recipient: sp.acsUrl, audience: 'urn:amazon:webservices' }), stack.saml.key).base64, 'recipient_not_aws');
+    expect(explainSamlFailure(r.reason, { purpose: 'issuance' })).toMatch(/AWS accepts only assertions whose Recipient is its own sign-in URL/);
+    expect(explainSamlFailure(r.reason, { purpose: 'issuance' })).toMatch(/broker mode/);
+    expect(samlCalls()).toBe(before);
+  });
+
+  it('refuses audiences AWS does not accept: Keyport\'s, a look-alike, none of two restrictions', async () => {
+    for (const audience of [sp.spEntityId, 'urn:amazon:webservices:', 'https://signin.aws.amazon.com.evil.example/saml', 'http://signin.aws.amazon.com/saml']) {
+      await refused(signedResponse(input(await issuanceRequest(), 'ISSUANCE', { audience }), stack.saml.key).base64, 'wrong_audience');
+    }
+  });
+
+  it('gives GovCloud and China their own audiences: a GovCloud assertion is refused for a commercial role', async () => {
+    const gov = await validate(signedResponse(input(await issuanceRequest(), 'ISSUANCE', { audience: 'urn:amazon:webservices:govcloud', recipient: 'https://signin.amazonaws-us-gov.com/saml' }), stack.saml.key).base64);
+    expect(gov.awsPartition).toBe('aws-us-gov');
+    const cn = await validate(signedResponse(input(await issuanceRequest(), 'ISSUANCE', { audience: 'https://signin.amazonaws.cn/saml', recipient: 'https://signin.amazonaws.cn/saml' }), stack.saml.key).base64);
+    expect(cn.awsPartition).toBe('aws-cn');
+    // A commercial Recipient with a GovCloud audience is no GovCloud assertion.
+    await refused(signedResponse(input(await issuanceRequest(), 'ISSUANCE', { audience: 'urn:amazon:webservices:govcloud', recipient: AWS }), stack.saml.key).base64, 'recipient_not_aws');
+
+    const group = `saml-${randomUUID()}`;
+    const m = await samlMapping(group);
+    const before = samlCalls();
+    const { result } = await issue(group, m.id, 900, { audience: 'urn:amazon:webservices:govcloud', recipient: 'https://signin.amazonaws-us-gov.com/saml' });
+    const e = await result.then(() => new Error('expected a refusal'), (err: unknown) => err);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).message).toMatch(/another partition/);
+    expect(samlCalls()).toBe(before);
+  });
 
   it('issues working credentials with AssumeRoleWithSAML, audited like OIDC, the assertion nowhere in the DB or logs', async () => {
     const group = `saml-${randomUUID()}`;

@@ -2,13 +2,16 @@
 //   size, base64 and no DOCTYPE (before any parser); the request it answers (InResponseTo, kept
 //   in the database) and so its purpose; node-saml: the assertion's own signature by the
 //   configured certificates only (never one carried in the message), one assertion, NotBefore /
-//   NotOnOrAfter with 60 s skew, audience (the portal's SP entity id for sign-in, AWS's for
-//   issuance); then from the signed bytes only: issuer, Recipient, the signed InResponseTo, an
-//   expiry; finally the request and the assertion id are consumed together, once.
+//   NotOnOrAfter with 60 s skew, audience (the portal's SP entity id for sign-in); then from the
+//   signed bytes only: issuer, for sign-in the Recipient, for issuance audience and Recipient as
+//   AWS checks them (aws-assertion-target.ts), the signed InResponseTo, an expiry; finally the
+//   request and the assertion id are consumed together, once.
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
 import { DOMParser } from '@xmldom/xmldom';
 import type { Db } from '@/lib/db/create-client';
-import { AWS_SAML_AUDIENCE } from './aws-attributes';
+import type { Partition } from '@/lib/credentials/types';
+import { awsAssertionTargetProblem } from './aws-assertion-target';
+import { audiencePartition } from './aws-saml-endpoints';
 import { decodeSamlResponse, SamlInputError } from './decode-saml-response';
 import { SamlRejection } from './explain-saml-failure';
 import type { IdpDescriptor } from './parse-idp-metadata';
@@ -29,9 +32,21 @@ export interface ValidatedResponse {
   purpose: SamlPurpose;
   facts: AssertionFacts;
   request: OutstandingRequest | null;
+  /** For issuance: the AWS partition the assertion is addressed to (its audience). */
+  awsPartition: Partition | null;
 }
 
-function peek(xml: string): { inResponseTo: string | null; destination: string | null; assertionId: string | null; issuer: string | null } {
+const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
+
+function signedDirectly(el: { childNodes: ArrayLike<unknown> }): boolean {
+  for (let i = 0; i < el.childNodes.length; i++) {
+    const n = el.childNodes[i] as { nodeType?: number; localName?: string; namespaceURI?: string };
+    if (n.nodeType === 1 && n.localName === 'Signature' && n.namespaceURI === DSIG_NS) return true;
+  }
+  return false;
+}
+
+function peek(xml: string): { inResponseTo: string | null; destination: string | null; assertionId: string | null; issuer: string | null; unsignedAssertionInSignedResponse: boolean } {
   const doc = new DOMParser({ onError: () => undefined }).parseFromString(xml, 'text/xml');
   const root = doc.documentElement;
   if (!root || root.localName !== 'Response') throw new SamlRejection('malformed', `root element is ${root?.localName ?? 'missing'}`);
@@ -42,6 +57,10 @@ function peek(xml: string): { inResponseTo: string | null; destination: string |
     destination: root.getAttribute('Destination') || null,
     assertionId: assertion?.getAttribute('ID') || null,
     issuer: issuer?.textContent?.trim() || null,
+    // Keycloak's default: the Response carries the signature, the Assertion none. Only the
+    // assertion's own signature covers what is read from it, so this is refused (by node-saml
+    // too); telling it apart here lets the message say what to turn on at the IdP.
+    unsignedAssertionInSignedResponse: assertion !== undefined && signedDirectly(root) && !signedDirectly(assertion),
   };
 }
 
@@ -69,7 +88,8 @@ export function samlClient(opts: {
     callbackUrl: opts.sp.acsUrl,
     entryPoint: opts.idp.ssoUrl,
     issuer: signIn ? opts.sp.spEntityId : opts.sp.awsEntityId,
-    audience: signIn ? opts.sp.spEntityId : AWS_SAML_AUDIENCE,
+    // Issuance: AWS's audiences are several and per partition; checked below on the signed bytes.
+    audience: signIn ? opts.sp.spEntityId : false,
     idpCert: opts.idp.certs,
     wantAssertionsSigned: true,
     wantAuthnResponseSigned: false,
@@ -128,6 +148,9 @@ async function validateFor(opts: {
   purpose: SamlPurpose;
 }): Promise<ValidatedResponse> {
   const { peeked, purpose, now } = opts;
+  if (peeked.unsignedAssertionInSignedResponse) {
+    throw new SamlRejection('assertion_unsigned', 'the Response is signed but the Assertion inside it is not');
+  }
   if (peeked.destination !== null && peeked.destination !== opts.sp.acsUrl) {
     throw new SamlRejection('wrong_recipient', `Destination ${peeked.destination} is not ${opts.sp.acsUrl}`);
   }
@@ -151,9 +174,19 @@ async function validateFor(opts: {
   if (facts.issuer !== opts.idp.entityId) throw new SamlRejection('wrong_issuer', `assertion issuer ${facts.issuer ?? '(none)'} is not ${opts.idp.entityId}`);
   if (!facts.notOnOrAfter) throw new SamlRejection('no_expiry', 'assertion has no NotOnOrAfter');
   if (now().getTime() - CLOCK_SKEW_MS >= facts.notOnOrAfter.getTime()) throw new SamlRejection('expired', `NotOnOrAfter ${facts.notOnOrAfter.toISOString()}`);
-  const recipient = purpose === 'SIGN_IN' ? opts.sp.acsUrl : AWS_SAML_AUDIENCE;
-  if (facts.recipients.length === 0 || facts.recipients.some((r) => r !== recipient)) {
-    throw new SamlRejection('wrong_recipient', `Recipient ${facts.recipients.join(', ') || '(none)'} is not ${recipient}`);
+  let awsPartition: Partition | null = null;
+  if (purpose === 'SIGN_IN') {
+    if (facts.recipients.length === 0 || facts.recipients.some((r) => r !== opts.sp.acsUrl)) {
+      throw new SamlRejection('wrong_recipient', `Recipient ${facts.recipients.join(', ') || '(none)'} is not ${opts.sp.acsUrl}`);
+    }
+  } else {
+    // Refused here exactly as AWS would refuse it, so the person learns why before AWS is asked.
+    awsPartition = audiencePartition(facts.audiences);
+    const problem = awsPartition ? awsAssertionTargetProblem(facts, awsPartition) : 'audience';
+    if (problem === 'audience') throw new SamlRejection('wrong_audience', `audience ${facts.audiences.join(', ') || '(none)'} is not AWS's`);
+    if (problem === 'recipient') {
+      throw new SamlRejection('recipient_not_aws', `Recipient ${facts.recipients.join(', ') || '(none)'} is not an AWS sign-in endpoint; AWS refuses such an assertion`);
+    }
   }
   const requestId = peeked.inResponseTo;
   if (requestId !== null && !(facts.inResponseTo.length > 0 && facts.inResponseTo.every((r) => r === requestId))) {
@@ -163,5 +196,5 @@ async function validateFor(opts: {
 
   const taken = await consumeResponse(opts.db, { requestId, purpose, issuer: facts.issuer, assertionId: facts.id, notOnOrAfter: facts.notOnOrAfter });
   if ('refused' in taken) throw new SamlRejection(taken.refused, `request ${requestId ?? '(none)'} / assertion ${facts.id} already consumed`);
-  return { purpose, facts, request: taken.request };
+  return { purpose, facts, request: taken.request, awsPartition };
 }

@@ -83,6 +83,29 @@ describe('sandbox AWS AssumeRoleWithSAML with the real verifier', () => {
     expect((await failure(() => call(signedResponse(input({ audience: 'https://evil.example/saml' }), idpKey).base64))).name).toBe('AccessDenied');
   });
 
+  it('accepts the audience IdPs set up from AWS\'s metadata send (urn:amazon:webservices), answering the Recipient as Audience', async () => {
+    const out = await call(signedResponse(input({ audience: 'urn:amazon:webservices' }), idpKey).base64);
+    expect(out.Audience).toBe(AWS);
+    expect(out.AssumedRoleUser?.Arn).toBe('arn:aws:sts::111122223333:assumed-role/SamlDeveloper/sam@example.com');
+  });
+
+  it('refuses an assertion whose Recipient is the ACS it was posted to, as SimpleSAMLphp, ADFS or Entra ID send it (InvalidIdentityToken)', async () => {
+    const before = h.aws.issuedSessions().length;
+    const viaPortal = input({ audience: 'urn:amazon:webservices', recipient: 'http://localhost:3000/api/saml/acs' });
+    expect((await failure(() => call(signedResponse(viaPortal, idpKey).base64))).name).toBe('InvalidIdentityTokenException');
+    expect(h.aws.issuedSessions().length).toBe(before);
+  });
+
+  it('refuses another partition\'s audience for a commercial provider (AccessDenied)', async () => {
+    expect((await failure(() => call(signedResponse(input({ audience: 'urn:amazon:webservices:govcloud' }), idpKey).base64))).name).toBe('AccessDenied');
+    expect((await failure(() => call(signedResponse(input({ audience: 'https://signin.amazonaws.cn/saml' }), idpKey).base64))).name).toBe('AccessDenied');
+  });
+
+  it('matches the Recipient as SAML:aud: a regional Recipient is refused by a trust policy naming the global URL', async () => {
+    const regional = input({ recipient: 'https://eu-west-1.signin.aws.amazon.com/saml' });
+    expect((await failure(() => call(signedResponse(regional, idpKey).base64))).name).toBe('AccessDenied');
+  });
+
   it('refuses a DOCTYPE payload without parsing it', async () => {
     const xml = `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><r>&a;</r>`;
     expect((await failure(() => call(Buffer.from(xml).toString('base64')))).name).toBe('InvalidIdentityTokenException');

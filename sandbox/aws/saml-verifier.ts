@@ -1,7 +1,10 @@
 // The sandbox AWS's SAML assertion check, as AWS STS does it for AssumeRoleWithSAML: the
 // assertion must be signed by a certificate of the registered SAML provider's metadata (fetched
 // from its metadataUrl, or inline metadataXml) — never a certificate the message carries —
-// name AWS as audience and its sign-in URL as Recipient, and still be valid (NotOnOrAfter).
+// name AWS as audience (`urn:amazon:webservices` or a sign-in URL, of the provider's partition)
+// and an AWS sign-in URL as Recipient (lib/saml/aws-assertion-target.ts, with AWS's documents
+// cited there), and still be valid (NotOnOrAfter). The Recipient is returned as `Audience` and is
+// the trust policy's `SAML:aud`.
 // The Role attribute pair, RoleSessionName, SessionDuration and trust policy are checked by
 // `assumeRoleWithSaml` with the facts returned here.
 import { SAML, ValidateInResponseTo } from '@node-saml/node-saml';
@@ -9,6 +12,7 @@ import { parseRolePairs, parseSessionDuration, AWS_ROLE_ATTRIBUTE, AWS_ROLE_SESS
 import { decodeSamlResponse, SamlInputError } from '../../lib/saml/decode-saml-response';
 import { parseIdpMetadata, type IdpDescriptor } from '../../lib/saml/parse-idp-metadata';
 import { readAssertion } from '../../lib/saml/read-assertion';
+import { awsAssertionTargetProblem } from '../../lib/saml/aws-assertion-target';
 import { accessDenied, expiredTokenException, invalidIdentityToken } from './errors';
 import type { SamlVerifier } from './sts-saml';
 
@@ -35,7 +39,7 @@ export function createSamlVerifier(opts: { fetchText?: (url: string) => Promise<
     return idp;
   }
 
-  return async ({ assertion, provider, now }) => {
+  return async ({ assertion, provider, providerArn, now }) => {
     try {
       decodeSamlResponse(assertion, 100_000);
     } catch (e) {
@@ -71,8 +75,10 @@ export function createSamlVerifier(opts: { fetchText?: (url: string) => Promise<
     const facts = readAssertion(xml);
     if (facts.issuer !== idp.entityId) throw invalidIdentityToken('Issuer of the assertion is not the SAML provider');
     if (!facts.notOnOrAfter || now.getTime() >= facts.notOnOrAfter.getTime()) throw expiredTokenException('Assertion has expired');
-    if (!facts.audiences.includes(AWS_SAML_AUDIENCE)) throw accessDenied('Not authorized to perform sts:AssumeRoleWithSAML');
-    if (facts.recipients.length === 0 || facts.recipients.some((r) => r !== AWS_SAML_AUDIENCE)) throw invalidIdentityToken('Recipient of the assertion is not AWS');
+    const partition = providerArn.startsWith('arn:aws-cn:') ? 'aws-cn' : providerArn.startsWith('arn:aws-us-gov:') ? 'aws-us-gov' : 'aws';
+    const problem = awsAssertionTargetProblem(facts, partition);
+    if (problem === 'audience') throw accessDenied('Not authorized to perform sts:AssumeRoleWithSAML');
+    if (problem === 'recipient') throw invalidIdentityToken('Recipient of the assertion is not AWS');
     const attributes: Record<string, string[]> = {};
     for (const [name, values] of Object.entries(facts.attributes)) if (!AWS_ATTRIBUTES.has(name)) attributes[name] = values;
     const format = facts.nameIdFormat ?? 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient';
@@ -80,7 +86,7 @@ export function createSamlVerifier(opts: { fetchText?: (url: string) => Promise<
       issuer: facts.issuer,
       subject: facts.nameId ?? '',
       subjectType: format.split(':').pop() ?? 'transient',
-      audience: AWS_SAML_AUDIENCE,
+      audience: facts.recipients[0] ?? '',
       roles: parseRolePairs(facts.attributes[AWS_ROLE_ATTRIBUTE] ?? []),
       roleSessionName: facts.attributes[AWS_ROLE_SESSION_NAME_ATTRIBUTE]?.[0],
       sessionDuration: parseSessionDuration(facts.attributes[AWS_SESSION_DURATION_ATTRIBUTE]),

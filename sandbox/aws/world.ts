@@ -184,12 +184,28 @@ export function parseWorld(raw: unknown, vars: WorldVars): World {
   return result.data;
 }
 
-export function loadWorld(path: string, vars: WorldVars): World {
-  let raw: unknown;
+function readJson(path: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
     throw new Error(`world: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return parseWorld(raw, vars);
+}
+
+/**
+ * The world of a file; `extra` adds the providers and roles of a second file (e.g. the third-party
+ * IdPs of the e2e suite, test/third-party/world.json), with placeholders of its own.
+ */
+export function loadWorld(path: string, vars: WorldVars, extra?: { file: string; vars: Record<string, string> }): World {
+  const raw = readJson(path);
+  if (!extra) return parseWorld(raw, vars);
+  const more = substitute(readJson(extra.file), extra.vars) as Record<string, unknown>;
+  const base = raw as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...base };
+  for (const key of ['oidcProviders', 'samlProviders', 'roles'] as const) {
+    const a = Array.isArray(base[key]) ? (base[key] as unknown[]) : [];
+    const b = Array.isArray(more[key]) ? (more[key] as unknown[]) : [];
+    merged[key] = [...a, ...b];
+  }
+  return parseWorld(merged, vars);
 }

@@ -70,7 +70,7 @@ export async function issueCredentialsWithSaml(opts: {
         const rolePartition = /^arn:(aws|aws-cn|aws-us-gov):/.exec(m.roleArn)?.[1];
         if (assertion.awsPartition && rolePartition !== assertion.awsPartition) {
           deps.log.warn('SAML issuance refused', { reason: 'other_partition', roleArn: m.roleArn, assertionPartition: assertion.awsPartition });
-          throw new AppError('forbidden', explainSamlFailure('other_partition', { purpose: 'issuance' }));
+          throw new IssueRefusal('saml other partition', new AppError('forbidden', explainSamlFailure('other_partition', { purpose: 'issuance' })), { assertionPartition: assertion.awsPartition });
         }
         if (!pairs.some((p) => p.roleArn === m.roleArn && p.principalArn === m.samlProviderArn)) {
           deps.log.warn('SAML issuance refused', { reason: 'role_missing', roleArn: m.roleArn, offered: pairs.map((p) => p.roleArn) });

@@ -13,6 +13,8 @@ export type RefusalReason =
   | 'sign-in expired'
   | 'saml role missing'
   | 'saml misconfigured'
+  | 'saml other partition'
+  | 'refused'
   | 'other person'
   | 'no session'
   | 'unknown request'

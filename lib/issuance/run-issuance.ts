@@ -40,6 +40,8 @@ async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalE
     return { issuable, event };
   } catch (e) {
     if (isIssueRefusal(e)) throw await recordRefusal({ deps, personSub: actor.sub, event, refusal: e });
+    // A mode that refused with a plain AppError is still a refusal, and still audited.
+    if (isAppError(e) && e.status < 500 && e.code !== 'rate_limited') throw await recordRefusal({ deps, personSub: actor.sub, event, refusal: new IssueRefusal('refused', e) });
     throw e;
   }
 }

@@ -78,7 +78,7 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
   // Each refusal before the pipeline is recorded like the pipeline's own (ISSUE_DENIED).
   const deps = sharedIssueDeps(log);
   const context = { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent };
-  const asserted = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups');
+  const asserted = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups', cfg.saml?.groupPaths ?? 'exact');
   const refuse = async (reason: RefusalReason, who: AuditActor, message: string, details: Record<string, unknown> = {}) => {
     log.warn('SAML issuance refused', { reason, ...details });
     await recordRefusal({

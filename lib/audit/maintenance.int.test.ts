@@ -52,7 +52,7 @@ describe('applyAuditRetention', () => {
   let own: Db;
   beforeAll(async () => {
     tdb = await createTestDatabase(inject('adminDatabaseUrl'), 'retention');
-    own = createPrismaClient(tdb.url, { max: 3 });
+    own = createPrismaClient(tdb.ownerUrl, { max: 3 });
   });
   afterAll(async () => {
     await own?.$disconnect();

@@ -1,6 +1,7 @@
 // Every setting Keyport reads, validated in one place. Pure: takes an env-like record, returns a
 // typed Config or throws ConfigError naming each problem. `.env.example` documents each variable.
 import { z } from 'zod';
+import { auditSettings, auditSettingsShape, type AuditSettings } from './audit-settings';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -78,6 +79,7 @@ const rawSchema = z.object({
   SESSION_MAX_AGE_HOURS: positiveInt(12, 1, 24 * 30),
   ISSUE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 100_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  ...auditSettingsShape,
 });
 
 export type Config = {
@@ -115,6 +117,8 @@ export type Config = {
   sessionMaxAgeSeconds: number;
   issueRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Database roles, signed checkpoints, audit sinks (audit-settings.ts). */
+  audit: AuditSettings;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -188,6 +192,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     }
     if (e.ADMIN_GROUPS.length === 0) problems.push('ADMIN_GROUPS is empty: name at least one IdP group whose members administer Keyport');
   }
+  const audit = auditSettings(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicUrl = (e.KEYPORT_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -240,5 +245,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
     issueRateLimitPerHour: e.ISSUE_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
+    audit,
   };
 }

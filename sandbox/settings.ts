@@ -94,9 +94,16 @@ export function embeddedMigrationUrl(s: SandboxSettings): string {
   return `postgresql://postgres:keyport-sandbox@127.0.0.1:${s.pgPort}/${s.databaseName}`;
 }
 
+const signingKeyFile = (s: SandboxSettings) => path.join(s.dataDir, 'audit-signing-key.pem');
+
+/** The sandbox's signing key if the sandbox has made one (audit:verify reads it; never creates it). */
+export function readSandboxAuditSigningKey(s: SandboxSettings): string | undefined {
+  return existsSync(signingKeyFile(s)) ? readFileSync(signingKeyFile(s), 'utf8') : undefined;
+}
+
 /** The sandbox's audit checkpoint signing key (Ed25519, PEM), made on first use in the data folder. */
 export function sandboxAuditSigningKey(s: SandboxSettings): string {
-  const file = path.join(s.dataDir, 'audit-signing-key.pem');
+  const file = signingKeyFile(s);
   if (existsSync(file)) return readFileSync(file, 'utf8');
   mkdirSync(s.dataDir, { recursive: true });
   const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

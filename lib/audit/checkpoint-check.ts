@@ -88,8 +88,18 @@ export class CheckpointCheck {
 
   /** After the last event: checkpoints past the end of the chain mean events were deleted. */
   finish(head: bigint): ChainBreak | null {
+    let recorded: { seq: bigint; source: string } | null = null;
+    for (const [seq, w] of this.witnesses) if (BigInt(seq) > head && (!recorded || BigInt(seq) > recorded.seq)) recorded = { seq: BigInt(seq), source: w.source };
     const past = this.beyond.filter((c) => BigInt(c.checkpoint.position) > head);
     const far = past[past.length - 1];
+    if (recorded && (!far || recorded.seq > BigInt(far.checkpoint.position))) {
+      return {
+        eventId: null,
+        seq: (head + 1n).toString(),
+        problem: 'checkpoint-missing-events',
+        message: `${recorded.source} records an event at chain position ${recorded.seq}, but the chain ends at ${head}: events ${head + 1n}…${recorded.seq} were deleted`,
+      };
+    }
     if (far) {
       return {
         eventId: null,

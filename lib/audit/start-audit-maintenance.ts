@@ -12,6 +12,7 @@ import { loadSigningKey } from './checkpoint-signature';
 import { ensureAuditPartitions } from './ensure-audit-partitions';
 import { reconcileStaleIntents } from './reconcile-stale-intents';
 import { AuditCheckpointSigner } from './sign-audit-checkpoints';
+import { startAuditDelivery } from './sinks/start-audit-delivery';
 
 const SWEEP_MS = 60_000;
 const HOUSEKEEPING_MS = 6 * 3600_000;
@@ -84,4 +85,5 @@ export async function startAuditMaintenance(): Promise<void> {
   } else {
     log.warn('AUDIT_SIGNING_KEY is not set: no signed audit checkpoints (the audit can then be verified only against the database itself)');
   }
+  startAuditDelivery({ databaseUrl: cfg.databaseUrl, settings: cfg.audit, log });
 }

@@ -2,6 +2,7 @@ import 'server-only';
 // Wires issueCredentials to the real database, configuration, session tokens and STS.
 import type { Actor } from '@/lib/auth/actor';
 import { webIdentityToken } from '@/lib/auth/web-identity-token';
+import { auditDeliveryCheck } from '@/lib/audit/sinks/audit-delivery-check';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { Logger } from '@/lib/log/logger';
@@ -18,6 +19,7 @@ export function issueDeps(actor: Actor, log: Logger): IssueDeps {
     globalStsEndpoint: cfg.stsEndpoint,
     rateLimitPerHour: cfg.issueRateLimitPerHour,
     supportContact: cfg.supportContact,
+    assertAuditDelivered: auditDeliveryCheck(),
     webIdentityToken: () => webIdentityToken(actor),
     assumeRole: (o) => assumeRoleWithWebIdentity(o),
   };

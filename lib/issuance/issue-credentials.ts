@@ -45,6 +45,8 @@ export interface SharedIssueDeps {
   globalStsEndpoint: string | undefined;
   rateLimitPerHour: number;
   supportContact: string;
+  /** Throws while a required audit sink is behind (AUDIT_SINK_REQUIRED); lib/audit/sinks. */
+  assertAuditDelivered?: () => Promise<void>;
 }
 
 export interface IssueDeps extends SharedIssueDeps {
@@ -240,6 +242,9 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
       retryAfterSeconds: quota.retryAfterSeconds,
     });
   }
+
+  // 3b. Required audit sinks caught up (fail closed, before anything is recorded or asked of AWS).
+  await deps.assertAuditDelivered?.();
 
   await federation.prepare(m);
 

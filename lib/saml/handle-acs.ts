@@ -7,6 +7,7 @@ import 'server-only';
 //              the outcome goes to the role page in a sealed one-time cookie.
 // Every refusal is logged with its technical reason; the person sees what they can do about it.
 import { z } from 'zod';
+import { auditDeliveryCheck } from '@/lib/audit/sinks/audit-delivery-check';
 import { createSession, loadActor } from '@/lib/auth/session-store';
 import { getConfig } from '@/lib/config';
 import { issuedBody } from '@/lib/issuance/issued-body';
@@ -99,6 +100,7 @@ export async function handleAcs(opts: { samlResponse: string; requestId: string;
         globalStsEndpoint: cfg.stsEndpoint,
         rateLimitPerHour: cfg.issueRateLimitPerHour,
         supportContact: cfg.supportContact,
+        assertAuditDelivered: auditDeliveryCheck(),
         assumeRoleWithSaml: (o) => assumeRoleWithSaml(o),
       },
       assertion: { samlResponse: opts.samlResponse, facts: validated.facts },

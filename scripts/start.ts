@@ -162,6 +162,9 @@ async function main(): Promise<void> {
       AWS_SECRET_ACCESS_KEY: world.iamAdmins[0]?.secretAccessKey,
       AWS_REGION: 'us-east-1',
       AUDIT_SIGNING_KEY: env.AUDIT_SIGNING_KEY || sandboxAuditSigningKey(s),
+      // The sandbox's audit also goes to a JSON Lines file, as a SIEM would receive it.
+      AUDIT_SINKS: env.AUDIT_SINKS ?? 'file',
+      AUDIT_SINK_FILE_PATH: env.AUDIT_SINK_FILE_PATH ?? path.join(s.dataDir, 'audit-sink.jsonl'),
     });
     const cfg = parseConfig(env);
     await migrate(cfg, migrationUrl ?? cfg.databaseUrl, runtimeRole);
@@ -177,7 +180,8 @@ async function main(): Promise<void> {
       `OIDC IdP:         ${s.oidcIssuer}  (people admin: ${s.oidcIssuer}/sandbox/people)`,
       `SAML IdP:         ${saml.metadataUrl}  (metadata)`,
       `AWS (STS/IAM):    ${aws.url}`,
-      `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+      `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}  (the portal's runtime role; migrations as the owner)`,
+      `Audit sink:       ${path.relative(root, env.AUDIT_SINK_FILE_PATH ?? '') || env.AUDIT_SINK_FILE_PATH}  (npm run audit:verify -- --checkpoints <it>)`,
       '',
       'Demo sign-ins (username / password):',
       ...DEMO_PEOPLE.map((p) => `  ${p.username.padEnd(6)} / ${p.password.padEnd(14)} ${p.note}`),

@@ -106,9 +106,18 @@ BEGIN
   IF (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = runtime) THEN
     RAISE EXCEPTION 'the runtime role % is a superuser or bypasses row security: it could change the audit', runtime;
   END IF;
-  EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), runtime);
-  EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', runtime);
-  EXECUTE format('REVOKE CREATE ON SCHEMA public FROM %I', runtime);
+  -- Usually granted to PUBLIC already; granted here only if not, which needs the database's owner.
+  IF NOT has_database_privilege(runtime, current_database(), 'CONNECT') THEN
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), runtime);
+  END IF;
+  IF NOT has_schema_privilege(runtime, 'public', 'USAGE') THEN
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', runtime);
+  END IF;
+  -- A role that may create objects in the schema could shadow the audit's functions with an
+  -- overload the triggers would pick (PostgreSQL before 15 grants CREATE to PUBLIC by default).
+  IF has_schema_privilege(runtime, 'public', 'CREATE') THEN
+    RAISE EXCEPTION 'the runtime role % may create objects in schema public: REVOKE CREATE ON SCHEMA public FROM PUBLIC (and from %)', runtime, runtime;
+  END IF;
   FOR t IN
     SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm')

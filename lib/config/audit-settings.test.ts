@@ -36,5 +36,8 @@ describe('audit settings', () => {
     expect(() => parseAuditSettings({ DATABASE_MIGRATION_URL: 'mysql://x' })).toThrow(/DATABASE_MIGRATION_URL/);
     expect(() => parseAuditSettings({ KEYPORT_MIGRATE_ON_START: 'maybe' })).toThrow(/KEYPORT_MIGRATE_ON_START/);
     expect(() => parseAuditSettings({ AUDIT_CHECKPOINT_EVERY_EVENTS: '0' })).toThrow(/AUDIT_CHECKPOINT_EVERY_EVENTS/);
+    expect(() => parseAuditSettings({ AUDIT_SIGNING_KEY: 'bm90LWEta2V5' })).toThrow(/AUDIT_SIGNING_KEY is not an Ed25519 private key/);
+    expect(() => parseAuditSettings({ AUDIT_SIGNING_KEY: 'bm90LWEta2V5' })).not.toThrow(/bm90LWEta2V5/);
+    expect(() => parseAuditSettings({ AUDIT_VERIFY_KEYS: 'nope' })).toThrow(/AUDIT_VERIFY_KEYS entry/);
   });
 });

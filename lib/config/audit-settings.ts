@@ -2,6 +2,7 @@
 // #13). Pure, like schema.ts, which spreads `auditSettingsShape` into its schema; the scripts that
 // need only the database (`db:migrate`, `audit:verify`) parse these alone, without an IdP.
 import { z } from 'zod';
+import { verificationKeys } from '@/lib/audit/checkpoint-signature';
 
 const optional = (schema: z.ZodType<string>) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const flag = (fallback: boolean) =>
@@ -91,15 +92,22 @@ export function auditSettings(e: Parsed, problems: string[]): AuditSettings {
     } else problems.push(`AUDIT_SINKS: unknown sink "${name}" (stdout, file, http, syslog)`);
   }
   if (e.AUDIT_SINK_REQUIRED && sinks.length === 0) problems.push('AUDIT_SINK_REQUIRED=true but AUDIT_SINKS names no sink');
+  const verifyKeys = (e.AUDIT_VERIFY_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  try {
+    // Loaded once here so a bad key stops start-up with a clear message (never the key itself).
+    verificationKeys({ signingKey: e.AUDIT_SIGNING_KEY, verifyKeys });
+  } catch (err) {
+    problems.push(err instanceof Error ? err.message : 'AUDIT_SIGNING_KEY or AUDIT_VERIFY_KEYS cannot be read');
+  }
   return {
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     createRuntimeRole: e.DATABASE_CREATE_RUNTIME_ROLE,
     migrateOnStart: e.KEYPORT_MIGRATE_ON_START,
     signingKey: e.AUDIT_SIGNING_KEY,
-    verifyKeys: (e.AUDIT_VERIFY_KEYS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    verifyKeys,
     checkpointEveryEvents: e.AUDIT_CHECKPOINT_EVERY_EVENTS,
     checkpointEveryMs: e.AUDIT_CHECKPOINT_EVERY_MINUTES * 60_000,
     sinks,

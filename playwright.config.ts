@@ -18,11 +18,16 @@ function browserExecutable(): string | undefined {
 // The e2e stack is the real `npm start` sandbox on its own ports, data folder and build folder.
 // E2E_PORT_OFFSET lets several runs share a machine without colliding.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+// Ports that fetch (Node's and Chromium's) refuses to connect to ("bad ports", WHATWG Fetch §2.9):
+// an offset landing the sandbox AWS on 6666 (offset 2000) would fail every call to it. Moved by 7.
+const FETCH_BAD_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+const usable = (port: number) => (FETCH_BAD_PORTS.has(port) ? port + 7 : port);
+const awsPort = usable(4666 + offset);
 export const E2E = {
   portalPort: 3100 + offset,
   portalUrl: `http://localhost:${3100 + offset}`,
   oidcIssuer: `http://localhost:${4101 + offset}`,
-  awsUrl: `http://localhost:${4666 + offset}`,
+  awsUrl: `http://localhost:${awsPort}`,
   samlUrl: `http://localhost:${4102 + offset}`,
   pgPort: 5533 + offset,
   dataDir: `.data/e2e-${offset}`,
@@ -61,7 +66,7 @@ export default defineConfig({
       NEXT_DIST_DIR: E2E.distDir,
       PORT: String(E2E.portalPort),
       SANDBOX_OIDC_PORT: String(4101 + offset),
-      SANDBOX_AWS_PORT: String(4666 + offset),
+      SANDBOX_AWS_PORT: String(awsPort),
       SANDBOX_SAML_PORT: String(4102 + offset),
       SANDBOX_PG_PORT: String(E2E.pgPort),
       NEXT_TELEMETRY_DISABLED: '1',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseAuditSettings } from '@/lib/config/audit-settings';
 import { createPrismaClient, type Db } from '@/lib/db/create-client';
 import { auditReadiness } from './audit-readiness';
+import { createTestDatabase } from './test-database';
 
 let runtime: Db;
 let owner: Db;
@@ -27,9 +28,15 @@ describe('auditReadiness', () => {
   });
 
   it('a sink that never delivered, with events older than the bound: behind, without its error text', async () => {
-    await runtime.auditEvent.create({ data: { type: 'AUDIT_VERIFIED', occurredAt: new Date(Date.now() - 120_000) } });
+    // A database of its own: the first undelivered event (in chain order) is this two-minute-old one.
+    const tdb = await createTestDatabase(inject('adminDatabaseUrl'), 'readiness');
+    const db = createPrismaClient(tdb.url, { max: 2 });
+    await db.auditEvent.create({ data: { type: 'AUDIT_VERIFIED', occurredAt: new Date(Date.now() - 120_000) } });
     const settings = parseAuditSettings({ AUDIT_SINKS: 'syslog', AUDIT_SINK_SYSLOG_URL: 'tcp://127.0.0.1:9', AUDIT_SINK_MAX_LAG_SECONDS: '60', AUDIT_SINK_REQUIRED: 'true' });
-    const r = await auditReadiness(runtime, settings);
+    const r = await auditReadiness(db, settings).finally(async () => {
+      await db.$disconnect();
+      await tdb.drop();
+    });
     expect(r.auditSinks).toHaveLength(1);
     expect(r.auditSinks[0]).toMatchObject({ sink: 'syslog', overBound: true, required: true });
     expect(r.auditSinks[0]).not.toHaveProperty('lastError');

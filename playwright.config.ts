@@ -20,9 +20,16 @@ function browserExecutable(): string | undefined {
 // one build folder. E2E_PORT_OFFSET lets several runs share a machine without colliding.
 const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const distDir = `.data/next-e2e-${offset}`;
+// Ports that fetch (Node's and Chromium's) refuses to connect to ("bad ports", WHATWG Fetch §2.9):
+// an offset landing a service on one (6666 at offset 2000; Glewlwyd's 4190 at offset 0) would
+// fail every call to it. Moved by 7.
+const FETCH_BAD_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+const port = (base: number) => {
+  const p = base + offset;
+  return FETCH_BAD_PORTS.has(p) ? p + 7 : p;
+};
 
 function sandboxStack(o: { name: string; scheme: 'http' | 'https'; portal: number; oidc: number; saml: number; aws: number; pg: number }) {
-  const port = (base: number) => base + offset;
   return {
     portalPort: port(o.portal),
     portalUrl: `${o.scheme}://localhost:${port(o.portal)}`,
@@ -42,9 +49,9 @@ export const E2E = {
   ...sandboxStack({ name: 'e2e', scheme: 'http', portal: 3100, oidc: 4101, saml: 4102, aws: 4666, pg: 5533 }),
   // Third-party IdPs (test/third-party/start.ts): a second Keyport configured with Glewlwyd (OIDC)
   // and SimpleSAMLphp (SAML), on the same build, database and sandbox AWS.
-  thirdPartyPortalUrl: `http://localhost:${3170 + offset}`,
-  simpleSamlPhpUrl: `http://127.0.0.1:${4180 + offset}`,
-  glewlwydIssuer: `http://127.0.0.1:${4190 + offset}/api/oidc`,
+  thirdPartyPortalUrl: `http://localhost:${port(3170)}`,
+  simpleSamlPhpUrl: `http://127.0.0.1:${port(4180)}`,
+  glewlwydIssuer: `http://127.0.0.1:${port(4190)}/api/oidc`,
 };
 const thirdPartyWorld = {
   SANDBOX_EXTRA_WORLD: 'test/third-party/world.json',
@@ -130,10 +137,10 @@ export default defineConfig({
       stdout: 'pipe',
       stderr: 'pipe',
       env: {
-        TP_PORTAL_PORT: String(3170 + offset),
-        TP_SIMPLESAMLPHP_PORT: String(4180 + offset),
+        TP_PORTAL_PORT: String(port(3170)),
+        TP_SIMPLESAMLPHP_PORT: String(port(4180)),
         TP_SIMPLESAMLPHP_METADATA_URL: thirdPartyWorld.SANDBOX_WORLD_THIRD_PARTY_SAML_METADATA_URL,
-        TP_GLEWLWYD_PORT: String(4190 + offset),
+        TP_GLEWLWYD_PORT: String(port(4190)),
         TP_GLEWLWYD_ISSUER: E2E.glewlwydIssuer,
         TP_DATA_DIR: `${E2E.dataDir}/third-party`,
         TP_DATABASE_URL: `postgresql://postgres:keyport-sandbox@127.0.0.1:${E2E.pgPort}/keyport`,

@@ -29,6 +29,8 @@ export interface ConcurrencyTargets {
    * concurrency measures what the web framework alone allows on this machine.
    */
   noop?: (client: number) => Promise<void>;
+  /** More rows about the issuance run's time window (the audit sink's delivery, sink-delivery.ts). */
+  afterIssuance?: (window: { start: number; end: number }) => Promise<{ rows: Section['rows']; notes: string[] }>;
 }
 
 async function pool<T>(clients: number, total: number, work: (client: number) => Promise<T>): Promise<{ ok: T[]; errors: string[]; seconds: number; latencies: number[] }> {
@@ -64,7 +66,9 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
   const mark = await opts.ledgerMark();
   const sts0 = await opts.stsCalls();
   const cpu0 = cpuByKind();
+  const start = Date.now();
   const run = await pool(opts.clients, opts.total, opts.issue);
+  const end = Date.now();
   const cpu = cpuUsedBetween(cpu0, cpuByKind());
   const sts1 = await opts.stsCalls();
   const rate = run.ok.length / run.seconds;
@@ -74,6 +78,7 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
   const missing = [...returned].filter((k) => !ledger.accessKeyIds.has(k)).length;
   const stsCalls = sts1 - sts0;
   const consistent = ledger.requested === stsCalls && ledger.succeeded === returned.size && missing === 0 && ledger.succeeded + ledger.failed === ledger.requested;
+  const extra = opts.afterIssuance ? await opts.afterIssuance({ start, end }) : { rows: [], notes: [] };
   const chain = opts.verifyChain ? await opts.verifyChain() : undefined;
   const zeroLoss = run.errors.length === 0 && consistent && (chain?.ok ?? true);
   // The goal is stated for 2 cores; scale it linearly for other machines.
@@ -133,11 +138,13 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
         verdict: chain ? verdict(chain.ok) : 'n/a',
       },
       { benchmark: b, metric: 'zero loss', value: zeroLoss ? 'yes' : 'no', baseline: '—', ratio: '—', goal: 'zero loss', verdict: verdict(zeroLoss) },
+      ...extra.rows,
     ],
     notes: [
       `${opts.total} issuances by ${opts.clients} concurrent clients in ${run.seconds.toFixed(1)} s; baseline: the same count of bare AssumeRoleWithWebIdentity calls at the same concurrency in ${base.seconds.toFixed(1)} s.`,
       `Latency under load: p50 ${ms(lat.p50)}, p95 ${ms(lat.p95)}, p99 ${ms(lat.p99)}.`,
       ...cpuNote,
+      ...extra.notes,
       ...(noop && noop.errors.length ? [`No-op request errors: ${kinds(noop.errors).join(' · ')}`] : []),
       ...(errorKinds.length ? [`Errors seen: ${errorKinds.join(' · ')}`] : []),
       ...(baseErrorKinds.length ? [`Baseline errors seen: ${baseErrorKinds.join(' · ')}`] : []),

@@ -28,7 +28,9 @@ import { machineInfo } from './machine';
 import { benchPageWeight } from './page-weight';
 import { signInToPortal } from './portal-session';
 import { renderReport, type Section } from './report';
-import { BENCH_ENV, BENCH_PORT_OFFSET, startBenchStack, type BenchStack } from './stack';
+import { startAuditCollector, type AuditCollector } from '../test/audit-collector';
+import { sinkDeliveryRows } from './sink-delivery';
+import { BENCH_ENV, BENCH_PORT_OFFSET, BENCH_SINK, BENCH_SINK_PORT, startBenchStack, type BenchStack } from './stack';
 
 const root = path.resolve(import.meta.dirname, '..');
 const say = (m: string) => process.stdout.write(`[bench] ${new Date().toISOString().slice(11, 19)} ${m}\n`);
@@ -120,7 +122,7 @@ async function issuanceBreakdown(
   };
   const auditActor = { sub: actor.sub, email: actor.email, name: actor.name, groups: actor.groups, idpKind: 'OIDC' };
   // A logged table in a database of its own, for the durable-commit floor.
-  const probe = new pg.Client({ connectionString: await recreateDatabase(stack.databaseUrl, 'keyport_bench_commit_probe') });
+  const probe = new pg.Client({ connectionString: await recreateDatabase(stack.databaseMigrationUrl, 'keyport_bench_commit_probe') });
   await probe.connect();
   await probe.query('CREATE TABLE commit_probe (id BIGSERIAL PRIMARY KEY, at TIMESTAMPTZ NOT NULL DEFAULT now())');
   const arms: Record<string, () => Promise<void>> = {
@@ -144,6 +146,8 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   say(`parameters: ${JSON.stringify(PARAMS)}`);
   say('starting the bench sandbox (builds the portal into .data/next-bench when the sources changed)…');
+  // The portal delivers its audit here (AUDIT_SINKS=http) from the start; measured in part 2.
+  const collector: AuditCollector | null = BENCH_SINK ? await startAuditCollector({ port: BENCH_SINK_PORT }) : null;
   const stack: BenchStack = await startBenchStack({ root, log: say });
   const interrupted = () => {
     say('interrupted: stopping the bench sandbox…');
@@ -155,7 +159,7 @@ async function main(): Promise<void> {
   let machine;
   try {
     const s = stack.settings;
-    machine = await machineInfo(stack.databaseUrl);
+    machine = await machineInfo(stack.databaseMigrationUrl);
     say(`sandbox up at ${stack.portalUrl}; ${machine.cpus} cores, load ${machine.loadAverage.map((x) => x.toFixed(2)).join(' ')}`);
 
     // People signed in to the portal, each with a mapping they may issue for.
@@ -248,6 +252,16 @@ async function main(): Promise<void> {
             },
             ledgerMark: ledger.mark,
             ledger: ledger.after,
+            ...(collector
+              ? {
+                  afterIssuance: (w: { start: number; end: number }) =>
+                    sinkDeliveryRows({
+                      collector,
+                      ...w,
+                      headSeq: async () => Number((await db.auditChainState.findUnique({ where: { id: 1 } }))?.headSeq ?? 0n),
+                    }),
+                }
+              : {}),
             verifyChain: async () => {
               const r = await verifyAuditChain({ db });
               return { ok: r.ok, checked: r.checked, ...(r.firstBroken ? { message: r.firstBroken.message } : {}) };
@@ -260,7 +274,7 @@ async function main(): Promise<void> {
     }
     if (parts.has('3')) {
       say(`3 · audit search (${PARAMS.BENCH_AUDIT_EVENTS.toLocaleString('en')} events)…`);
-      const admin = new URL(stack.databaseUrl);
+      const admin = new URL(stack.databaseMigrationUrl);
       admin.pathname = '/postgres';
       const url = await recreateDatabase(admin.toString(), 'keyport_bench_audit');
       await applyMigrations({ databaseUrl: url });
@@ -279,6 +293,7 @@ async function main(): Promise<void> {
   } finally {
     say('stopping the bench sandbox…');
     await stack.stop();
+    await collector?.close();
   }
 
   const findings = path.join(root, 'bench/FINDINGS.md');

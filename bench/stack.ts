@@ -4,12 +4,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { embeddedDatabaseUrl, sandboxSettings, type SandboxSettings } from '../sandbox/settings';
+import { embeddedDatabaseUrl, embeddedMigrationUrl, sandboxSettings, type SandboxSettings } from '../sandbox/settings';
 
 export interface BenchStack {
   settings: SandboxSettings;
   portalUrl: string;
+  /** The portal's runtime role. */
   databaseUrl: string;
+  /** The owner (the embedded server's superuser): for creating databases and loading data. */
+  databaseMigrationUrl: string;
   stop(): Promise<void>;
 }
 
@@ -31,11 +34,22 @@ export const BENCH_ENV = {
   LOG_LEVEL: 'warn',
 } as const;
 
+/** The local audit collector the portal delivers to during the bench (BENCH_SINK=0: no sink). */
+export const BENCH_SINK_PORT = 4690 + BENCH_PORT_OFFSET;
+export const BENCH_SINK = process.env.BENCH_SINK !== '0';
+
 export async function startBenchStack(opts: { root: string; log: (m: string) => void; startTimeoutMs?: number }): Promise<BenchStack> {
   const dataDir = path.resolve(opts.root, BENCH_ENV.KEYPORT_DATA_DIR);
   rmSync(dataDir, { recursive: true, force: true });
   // Only the IdP/DB settings come from the environment: a configured IdP would switch the sandbox off.
-  const env: Record<string, string | undefined> = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...BENCH_ENV };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    ...BENCH_ENV,
+    AUDIT_SINKS: BENCH_SINK ? 'http' : '',
+    AUDIT_SINK_HTTP_URL: `http://127.0.0.1:${BENCH_SINK_PORT}/collect`,
+  };
   // For diagnosis, e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every process of the stack.
   if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
   const settings = sandboxSettings(env, opts.root);
@@ -80,7 +94,7 @@ export async function startBenchStack(opts: { root: string; log: (m: string) => 
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { settings, portalUrl: settings.portalUrl, databaseUrl: embeddedDatabaseUrl(settings), stop };
+  return { settings, portalUrl: settings.portalUrl, databaseUrl: embeddedDatabaseUrl(settings), databaseMigrationUrl: embeddedMigrationUrl(settings), stop };
 }
 
 /** If our embedded PostgreSQL outlived the stack (its parent killed hard), ends it by its pid. */

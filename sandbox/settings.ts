@@ -1,7 +1,7 @@
 // Where the sandbox lives and listens. Read by `npm start` (sandbox mode), `sandbox:info` and
 // `sandbox:token`, so all three agree. Secrets are generated on first start and kept in the data
 // folder (git-ignored), so sessions and tokens survive restarts.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -74,6 +74,46 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
   };
 }
 
+/** The sandbox's runtime role: what the portal (and every test) connects as. */
+export const SANDBOX_RUNTIME_ROLE = { name: 'keyport_app', password: 'keyport-app-sandbox' };
+
+/** `ownerUrl` with the sandbox runtime role's credentials instead of the owner's. */
+export function withRuntimeRole(ownerUrl: string): string {
+  const u = new URL(ownerUrl);
+  u.username = SANDBOX_RUNTIME_ROLE.name;
+  u.password = SANDBOX_RUNTIME_ROLE.password;
+  return u.toString();
+}
+
+/** The portal's URL: the runtime role, which can append to the audit but never change it. */
 export function embeddedDatabaseUrl(s: SandboxSettings): string {
+  return `postgresql://${SANDBOX_RUNTIME_ROLE.name}:${SANDBOX_RUNTIME_ROLE.password}@127.0.0.1:${s.pgPort}/${s.databaseName}`;
+}
+
+/** The owner's URL (the embedded server's superuser), for migrations only. */
+export function embeddedMigrationUrl(s: SandboxSettings): string {
   return `postgresql://postgres:keyport-sandbox@127.0.0.1:${s.pgPort}/${s.databaseName}`;
+}
+
+const signingKeyFile = (s: SandboxSettings) => path.join(s.dataDir, 'audit-signing-key.pem');
+
+/** The sandbox's signing key if the sandbox has made one (audit:verify reads it; never creates it). */
+export function readSandboxAuditSigningKey(s: SandboxSettings): string | undefined {
+  return existsSync(signingKeyFile(s)) ? readFileSync(signingKeyFile(s), 'utf8') : undefined;
+}
+
+/** The sandbox's audit checkpoint signing key (Ed25519, PEM), made on first use in the data folder. */
+export function sandboxAuditSigningKey(s: SandboxSettings): string {
+  const file = signingKeyFile(s);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
+  mkdirSync(s.dataDir, { recursive: true });
+  const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  writeFileSync(file, pem, { mode: 0o600 });
+  return pem;
+}
+
+/** The sandbox's database URLs as sandbox:info and audit:verify find them: DATABASE_URL wins. */
+export function sandboxDatabaseUrls(env: Record<string, string | undefined>, s: SandboxSettings): { databaseUrl: string; databaseMigrationUrl: string } {
+  if (env.DATABASE_URL) return { databaseUrl: env.DATABASE_URL, databaseMigrationUrl: env.DATABASE_MIGRATION_URL || env.DATABASE_URL };
+  return { databaseUrl: embeddedDatabaseUrl(s), databaseMigrationUrl: embeddedMigrationUrl(s) };
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseConfig, wantsSandbox, ConfigError, type Config } from '../lib/config/schema';
 import { createPrismaClient } from '../lib/db/create-client';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
+import { runtimeRoleFor, type RuntimeRole } from '../lib/db/database-roles';
 import { applyMigrations } from '../lib/db/migrate';
 import { seedSandbox } from '../prisma/seed';
 import { startSandboxAws } from '../sandbox/aws/server';
@@ -18,7 +19,7 @@ import { startOidcIdp } from '../sandbox/oidc/idp';
 import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
-import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
+import { embeddedDatabaseUrl, embeddedMigrationUrl, SANDBOX_RUNTIME_ROLE, sandboxAuditSigningKey, sandboxSettings } from '../sandbox/settings';
 import { ensureBuild } from './ensure-build';
 import { assertPortFree } from './port-check';
 
@@ -102,12 +103,17 @@ async function main(): Promise<void> {
     await assertPortFree(s.samlPort, 'the sandbox SAML IdP', 'SANDBOX_SAML_PORT');
 
     let databaseUrl = env.DATABASE_URL;
+    // Two roles by default (issue #13): migrations as the owner, the portal as the runtime role.
+    let migrationUrl = env.DATABASE_MIGRATION_URL || databaseUrl;
+    let runtimeRole: RuntimeRole | null = null;
     if (!databaseUrl) {
       await assertPortFree(s.pgPort, 'the embedded PostgreSQL', 'SANDBOX_PG_PORT');
       say(`starting embedded PostgreSQL (data in ${path.relative(root, path.join(s.dataDir, 'pg'))})`);
       const pg = await startEmbeddedPostgres({ dataDir: path.join(s.dataDir, 'pg'), port: s.pgPort, database: s.databaseName, log: say });
       stops.push(() => pg.stop());
       databaseUrl = embeddedDatabaseUrl(s);
+      migrationUrl = embeddedMigrationUrl(s);
+      runtimeRole = SANDBOX_RUNTIME_ROLE;
     }
 
     const idp = await startOidcIdp({
@@ -183,9 +189,13 @@ async function main(): Promise<void> {
       AWS_ACCESS_KEY_ID: world.iamAdmins[0]?.accessKeyId,
       AWS_SECRET_ACCESS_KEY: world.iamAdmins[0]?.secretAccessKey,
       AWS_REGION: 'us-east-1',
+      AUDIT_SIGNING_KEY: env.AUDIT_SIGNING_KEY || sandboxAuditSigningKey(s),
+      // The sandbox's audit also goes to a JSON Lines file, as a SIEM would receive it.
+      AUDIT_SINKS: env.AUDIT_SINKS ?? 'file',
+      AUDIT_SINK_FILE_PATH: env.AUDIT_SINK_FILE_PATH ?? path.join(s.dataDir, 'audit-sink.jsonl'),
     });
     cfg = parseConfig(env);
-    await migrate(cfg.databaseUrl);
+    await migrate(cfg, migrationUrl ?? cfg.databaseUrl, runtimeRole);
     const db = createPrismaClient(cfg.databaseUrl, { max: 2 });
     const { created } = await seedSandbox({ db, roles: world.roles });
     await db.$disconnect();
@@ -198,7 +208,8 @@ async function main(): Promise<void> {
       `OIDC IdP:         ${s.oidcIssuer}  (people admin: ${s.oidcIssuer}/sandbox/people)`,
       `SAML IdP:         ${saml.metadataUrl}  (metadata)`,
       `AWS (STS/IAM):    ${aws.url}`,
-      `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+      `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}  (the portal's runtime role; migrations as the owner)`,
+      `Audit sink:       ${path.relative(root, env.AUDIT_SINK_FILE_PATH ?? '') || env.AUDIT_SINK_FILE_PATH}  (npm run audit:verify -- --checkpoints <it>)`,
       '',
       'Demo sign-ins (username / password):',
       ...DEMO_PEOPLE.map((p) => `  ${p.username.padEnd(6)} / ${p.password.padEnd(14)} ${p.note}`),
@@ -208,7 +219,7 @@ async function main(): Promise<void> {
     ];
   } else {
     cfg = parseConfig(env);
-    await migrate(cfg.databaseUrl);
+    await migrate(cfg, cfg.audit.databaseMigrationUrl ?? cfg.databaseUrl, null);
     bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
   }
 
@@ -231,8 +242,13 @@ async function main(): Promise<void> {
   banner(bannerLines);
 }
 
-async function migrate(databaseUrl: string): Promise<void> {
-  const { applied } = await applyMigrations({ databaseUrl, log: say });
+async function migrate(cfg: Config, migrationUrl: string, sandboxRole: RuntimeRole | null): Promise<void> {
+  if (!cfg.audit.migrateOnStart) {
+    say('KEYPORT_MIGRATE_ON_START=false: migrations are left to `npm run db:migrate`');
+    return;
+  }
+  const runtimeRole = sandboxRole ?? runtimeRoleFor({ databaseUrl: cfg.databaseUrl, migrationUrl, createRole: cfg.audit.createRuntimeRole });
+  const { applied } = await applyMigrations({ databaseUrl: migrationUrl, runtimeRole, log: say });
   say(applied.length > 0 ? `applied ${applied.length} migration(s)` : 'database schema is up to date');
 }
 

@@ -7,11 +7,15 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../lib/db/embedded-postgres';
 import { applyMigrations } from '../lib/db/migrate';
+import { SANDBOX_RUNTIME_ROLE, withRuntimeRole } from '../sandbox/settings';
 import { freePort } from './free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The test database as the runtime role (what the portal runs as): every test's default. */
     databaseUrl: string;
+    /** The same database as its owner, for tests that must act as the migrations do. */
+    migrationDatabaseUrl: string;
     adminDatabaseUrl: string;
   }
 }
@@ -47,8 +51,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
-  await applyMigrations({ databaseUrl: url.toString() });
-  project.provide('databaseUrl', url.toString());
+  // Two roles, as the sandbox runs (issue #13): the owner migrates, the tests run as the runtime role.
+  await applyMigrations({ databaseUrl: url.toString(), runtimeRole: SANDBOX_RUNTIME_ROLE });
+  project.provide('migrationDatabaseUrl', url.toString());
+  project.provide('databaseUrl', withRuntimeRole(url.toString()));
   project.provide('adminDatabaseUrl', adminUrl);
   return async () => {
     if (embedded) {

@@ -24,7 +24,7 @@ export function VerifyIntegrity() {
       {report && (
         <span data-testid="verify-result" role="status" className={`rounded px-2 py-1 text-sm ${report.ok ? 'bg-emerald-50 text-emerald-900' : 'bg-red-50 font-semibold text-red-900'}`}>
           {report.ok
-            ? `Intact: ${report.checked} events chained, none edited, deleted or inserted out of band.`
+            ? `Intact: ${report.checked} events chained, none edited, deleted or inserted out of band${report.checkpoints.matched > 0 ? `; ${report.checkpoints.matched} signed checkpoints match` : ''}.`
             : `Tampering detected — ${report.firstBroken?.message ?? 'the chain is broken'}.`}
         </span>
       )}

@@ -119,7 +119,7 @@ describe('audit events in the database', () => {
   it('an event deleted with the triggers off is found (the next event names it missing)', async () => {
     const { db, client, ids } = await fresh('deleted', 5);
     toDrop.push(db);
-    await asSuperuserWithoutTriggers(db.url, (c) => c.query('DELETE FROM audit_events WHERE id = $1', [ids[1]]));
+    await asSuperuserWithoutTriggers(db.ownerUrl, (c) => c.query('DELETE FROM audit_events WHERE id = $1', [ids[1]]));
     const r = await verifyAuditChain({ db: client });
     expect(r.firstBroken).toMatchObject({ eventId: ids[2], problem: 'missing-predecessor' });
     expect((await verifyScript(db.url)).code).toBe(1);
@@ -128,7 +128,7 @@ describe('audit events in the database', () => {
   it('an event inserted directly in SQL bypassing the chain trigger is named', async () => {
     const { db, client } = await fresh('inserted', 3);
     toDrop.push(db);
-    const { rows } = await asSuperuserWithoutTriggers(db.url, (c) => c.query<{ id: string }>("INSERT INTO audit_events (type, actor_sub) VALUES ('ISSUE_SUCCEEDED', 'forged') RETURNING id::text"));
+    const { rows } = await asSuperuserWithoutTriggers(db.ownerUrl, (c) => c.query<{ id: string }>("INSERT INTO audit_events (type, actor_sub) VALUES ('ISSUE_SUCCEEDED', 'forged') RETURNING id::text"));
     const r = await verifyAuditChain({ db: client });
     expect(r.firstBroken).toMatchObject({ eventId: rows[0]?.id, problem: 'not-chained' });
   });
@@ -136,7 +136,7 @@ describe('audit events in the database', () => {
   it('an event deleted from the end is found through the recorded chain head', async () => {
     const { db, client, ids } = await fresh('tail', 3);
     toDrop.push(db);
-    await asSuperuserWithoutTriggers(db.url, (c) => c.query('DELETE FROM audit_events WHERE id = $1', [ids[2]]));
+    await asSuperuserWithoutTriggers(db.ownerUrl, (c) => c.query('DELETE FROM audit_events WHERE id = $1', [ids[2]]));
     expect((await verifyAuditChain({ db: client })).firstBroken).toMatchObject({ problem: 'missing-tail', seq: '3' });
   });
 });

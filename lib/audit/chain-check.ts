@@ -1,5 +1,7 @@
 // Walks the audit hash chain in seq order and names the first event that breaks it. Pure: the
-// database recomputes each row's hash (audit_event_hash) and this decides what the rows mean.
+// caller recomputes each row's hash in the application (canonical-event.ts) and this decides what
+// the rows mean. A chain that is consistent in itself can still have been recomputed by someone
+// who controls the database: checkpoint-check.ts holds it against signed checkpoints.
 export interface ChainRow {
   id: string;
   occurredAt: Date;
@@ -13,7 +15,19 @@ export interface ChainRow {
 export interface ChainBreak {
   eventId: string | null;
   seq: string | null;
-  problem: 'not-chained' | 'edited' | 'missing-predecessor' | 'duplicate' | 'unlinked' | 'missing-tail';
+  problem:
+    | 'not-chained'
+    | 'edited'
+    | 'missing-predecessor'
+    | 'duplicate'
+    | 'unlinked'
+    | 'missing-tail'
+    // Against signed checkpoints and external records (checkpoint-check.ts):
+    | 'checkpoint-mismatch'
+    | 'checkpoint-forged'
+    | 'checkpoint-missing-events'
+    | 'checkpoint-gap'
+    | 'disagrees-with-record';
   message: string;
 }
 

@@ -17,6 +17,7 @@ export const AUDIT_EVENT_TYPES = [
   'RETENTION_APPLIED',
   'AUDIT_EXPORTED',
   'AUDIT_VERIFIED',
+  'AUDIT_CHECKPOINT',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -1,5 +1,6 @@
 // Intent reconciliation and retention against real databases.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPrismaClient, type Db } from '@/lib/db/create-client';
 import { appendAuditEvent } from './append-audit-event';
@@ -52,7 +53,7 @@ describe('applyAuditRetention', () => {
   let own: Db;
   beforeAll(async () => {
     tdb = await createTestDatabase(inject('adminDatabaseUrl'), 'retention');
-    own = createPrismaClient(tdb.url, { max: 3 });
+    own = createPrismaClient(tdb.ownerUrl, { max: 3 });
   });
   afterAll(async () => {
     await own?.$disconnect();
@@ -75,5 +76,52 @@ describe('applyAuditRetention', () => {
     expect(await verifyAuditChain({ db: own })).toMatchObject({ ok: true, anchorSeq: '3', checked: 2 });
     // Nothing left to drop: a second run changes nothing.
     expect(await applyAuditRetention({ db: own, retentionMonths: 12 })).toEqual({ dropped: [], rows: 0 });
+  });
+});
+
+describe('retention holds no lock that appends need while it waits or drops', () => {
+  let tdb: TestDatabase;
+  let own: Db;
+  beforeAll(async () => {
+    tdb = await createTestDatabase(inject('adminDatabaseUrl'), 'retention_lock');
+    own = createPrismaClient(tdb.ownerUrl, { max: 3 });
+  });
+  afterAll(async () => {
+    await own?.$disconnect();
+    await tdb?.drop();
+  });
+
+  it('an append commits while retention waits for a reader of the expired partition, then retention finishes', async () => {
+    await ensureAuditPartitions({ db: own, now: new Date('2023-05-15T00:00:00Z'), monthsAhead: 0 });
+    await own.auditEvent.create({ data: { type: 'ISSUE_REQUESTED', actorSub: 'old', occurredAt: new Date('2023-05-10T10:00:00Z') } });
+    // A long report still reading the old month: DETACH … CONCURRENTLY waits for it to finish.
+    const reader = new pg.Client({ connectionString: tdb.url });
+    await reader.connect();
+    await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await reader.query('SELECT count(*) FROM audit_events_p202305');
+    let settled = false;
+    const retention = applyAuditRetention({ db: own, retentionMonths: 12 }).finally(() => {
+      settled = true;
+    });
+    // Wait until retention is blocked in PostgreSQL (not a timing assumption: we look at its wait).
+    const watcher = new pg.Client({ connectionString: tdb.ownerUrl });
+    await watcher.connect();
+    for (;;) {
+      const { rows } = await watcher.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%DETACH PARTITION%' AND wait_event_type IS NOT NULL AND state = 'active'");
+      if ((rows[0]?.n ?? 0) > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // An issuance's audit append, as the runtime role, goes through at once: the chain lock is free.
+    const app = new pg.Client({ connectionString: tdb.url });
+    await app.connect();
+    await app.query("SET lock_timeout = '20s'");
+    await app.query("INSERT INTO audit_events (type, actor_sub) VALUES ('ISSUE_REQUESTED', 'during-retention')");
+    await app.end();
+    expect(settled).toBe(false);
+    await reader.query('COMMIT');
+    await reader.end();
+    expect(await retention).toEqual({ dropped: ['audit_events_p202305'], rows: 1 });
+    await watcher.end();
+    expect(await verifyAuditChain({ db: own })).toMatchObject({ ok: true });
   });
 });

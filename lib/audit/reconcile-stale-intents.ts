@@ -2,9 +2,11 @@
 // with no other event of its intent means the process died between asking AWS and recording the
 // answer. Credentials may exist that nobody recorded, so the request is closed as
 // ISSUE_OUTCOME_UNKNOWN (highlighted to reviewers), never silently dropped. Safe to run from
-// every instance at once: one transaction-scoped advisory lock lets one sweep at a time.
+// every instance at once: one transaction-scoped advisory lock lets one sweep at a time. The
+// chain's lock is not held while the sweep searches: its events are appended together, in one
+// statement at the end, so the lock is held only from that insert to the commit.
 import type { Db } from '@/lib/db/create-client';
-import { appendAuditEvent } from './append-audit-event';
+import { auditEventRow, type AuditEventInput } from './append-audit-event';
 
 /** pg_advisory_xact_lock key of the sweep ("keyport-reconcile" as a stable number). */
 const RECONCILE_LOCK = 7_401_000_001;
@@ -28,11 +30,11 @@ export async function reconcileStaleIntents(opts: { db: Db; timeoutSeconds: numb
         select: { intentId: true },
       });
       const done = new Set(answered.map((a) => a.intentId));
-      let closed = 0;
+      const unknown: AuditEventInput[] = [];
       for (const r of requested) {
         if (!r.intentId || done.has(r.intentId)) continue;
         done.add(r.intentId);
-        await appendAuditEvent(tx, {
+        unknown.push({
           type: 'ISSUE_OUTCOME_UNKNOWN',
           outcome: 'unknown',
           actor: r.actorSub ? { sub: r.actorSub, email: r.actorEmail, name: r.actorName, groups: r.actorGroups, idpKind: r.idpKind ?? 'OIDC' } : null,
@@ -53,9 +55,10 @@ export async function reconcileStaleIntents(opts: { db: Db; timeoutSeconds: numb
             why: 'No outcome was recorded: the server stopped between asking AWS and recording the answer. Credentials may have been issued; check CloudTrail for this session name around this time.',
           },
         });
-        closed++;
       }
-      return { closed };
+      // createMany inserts in the order given, so the chain numbers them in that order.
+      if (unknown.length > 0) await tx.auditEvent.createMany({ data: unknown.map(auditEventRow) });
+      return { closed: unknown.length };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

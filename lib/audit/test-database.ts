@@ -2,9 +2,14 @@
 // purpose or need to know every event in it (the shared test database has other tests' events).
 import pg from 'pg';
 import { applyMigrations } from '@/lib/db/migrate';
+import { SANDBOX_RUNTIME_ROLE, withRuntimeRole } from '@/sandbox/settings';
 
 export interface TestDatabase {
+  /** As the runtime role, as the portal connects. */
   url: string;
+  /** As the owner (the migrations' role). */
+  ownerUrl: string;
+  /** Runs as the owner: tests break the chain on purpose with it. */
   query<T extends pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
@@ -18,9 +23,10 @@ export async function createTestDatabase(adminUrl: string, label: string): Promi
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const url = u.toString();
-  await applyMigrations({ databaseUrl: url });
+  await applyMigrations({ databaseUrl: url, runtimeRole: SANDBOX_RUNTIME_ROLE });
   return {
-    url,
+    url: withRuntimeRole(url),
+    ownerUrl: url,
     async query(sql, params = []) {
       const c = new pg.Client({ connectionString: url });
       await c.connect();

@@ -1,6 +1,7 @@
 // Every setting Keyport reads, validated in one place. Pure: takes an env-like record, returns a
 // typed Config or throws ConfigError naming each problem. `.env.example` documents each variable.
 import { z } from 'zod';
+import { auditSettings, auditSettingsShape, type AuditSettings } from './audit-settings';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -89,6 +90,7 @@ const rawSchema = z.object({
   KEYPORT_PEER_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[A-Za-z0-9_-]{32,}$/, 'KEYPORT_PEER_TOKEN is set by the server entry; do not set it').optional()),
   KEYPORT_TLS_CERT_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   KEYPORT_TLS_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  ...auditSettingsShape,
 });
 
 export type Config = {
@@ -142,6 +144,8 @@ export type Config = {
   peerToken: string | undefined;
   /** Keyport terminates TLS itself (server/keyport-server.mjs) with these PEM files; null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
+  /** Database roles, signed checkpoints, audit sinks (audit-settings.ts). */
+  audit: AuditSettings;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -228,6 +232,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   // A connect phase that cannot end before the whole deadline would turn every unreachable STS
   // into an "outcome unknown" instead of a definite, retried NetworkError (send-assume-role.ts).
   if (e.STS_CONNECT_TIMEOUT_MS >= e.STS_TIMEOUT_MS) problems.push(`STS_CONNECT_TIMEOUT_MS (${e.STS_CONNECT_TIMEOUT_MS}) must be below STS_TIMEOUT_MS (${e.STS_TIMEOUT_MS})`);
+  const audit = auditSettings(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
 
   const tls = e.KEYPORT_TLS_CERT_FILE && e.KEYPORT_TLS_KEY_FILE ? { certFile: e.KEYPORT_TLS_CERT_FILE, keyFile: e.KEYPORT_TLS_KEY_FILE } : null;
@@ -291,5 +296,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     peerToken: e.KEYPORT_PEER_TOKEN,
     tls,
+    audit,
   };
 }

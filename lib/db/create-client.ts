@@ -28,3 +28,10 @@ export function sqlPool(db: object): SqlPool {
   if (typeof pool?.query !== 'function') throw new Error('this database client has no SQL pool; create it with createPrismaClient');
   return pool;
 }
+
+/** A connection of its own from that pool, for session-level advisory locks; release it after. */
+export function sqlPoolConnection(db: object): Promise<pg.PoolClient> {
+  const pool = sqlPool(db) as Partial<pg.Pool>;
+  if (typeof pool.connect !== 'function') throw new Error('this database client\'s pool cannot hand out connections');
+  return pool.connect();
+}

@@ -6,6 +6,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
+import type { RuntimeRole } from './database-roles';
+import { scramSha256Verifier } from './scram-verifier';
 
 /** The lock id Prisma Migrate takes, so two instances (or Prisma and us) never migrate at once. */
 const PRISMA_ADVISORY_LOCK = 72707369;
@@ -52,9 +54,17 @@ export class MigrationError extends Error {
   override name = 'MigrationError';
 }
 
+/**
+ * Applies the pending migrations as the owner (`databaseUrl` is the owner's URL here). With a
+ * runtime role, the migration that introduced it creates it when a password is given (sent as a
+ * SCRAM verifier, never in the clear), and after every run the role's grants are applied again so
+ * tables added by later migrations are covered (keyport_grant_runtime_role, migration
+ * 20261201120000_database_roles).
+ */
 export async function applyMigrations(opts: {
   databaseUrl: string;
   migrationsDir?: string;
+  runtimeRole?: RuntimeRole | null;
   log?: (message: string) => void;
 }): Promise<{ applied: string[] }> {
   const log = opts.log ?? (() => undefined);
@@ -64,6 +74,11 @@ export async function applyMigrations(opts: {
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
+    const role = opts.runtimeRole ?? null;
+    const verifier = role?.password ? scramSha256Verifier(role.password) : '';
+    if (role) {
+      await client.query("SELECT set_config('keyport.runtime_role', $1, false), set_config('keyport.runtime_role_verifier', $2, false)", [role.name, verifier]);
+    }
     const { rows } = await client.query<AppliedRow>(
       'SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at',
     );
@@ -104,6 +119,10 @@ export async function applyMigrations(opts: {
       );
       log(`applied migration ${m.name}`);
       applied.push(m.name);
+    }
+    if (role) {
+      await client.query('SELECT "keyport_grant_runtime_role"($1, $2)', [role.name, verifier || null]);
+      log(`granted the runtime role ${role.name}`);
     }
     return { applied };
   } finally {

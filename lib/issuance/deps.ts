@@ -2,6 +2,7 @@ import 'server-only';
 // Wires the issuance pipeline to the real database, configuration, session tokens and STS.
 import type { Actor } from '@/lib/auth/actor';
 import { webIdentityToken } from '@/lib/auth/web-identity-token';
+import { auditDeliveryCheck } from '@/lib/audit/sinks/audit-delivery-check';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { Logger } from '@/lib/log/logger';
@@ -25,6 +26,7 @@ export function sharedIssueDeps(log: Logger): SharedIssueDeps {
     rateLimitPerHour: cfg.issueRateLimitPerHour,
     refusalLimitPerHour: cfg.issueRefusalLimitPerHour,
     supportContact: cfg.supportContact,
+    assertAuditDelivered: auditDeliveryCheck(),
   };
 }
 

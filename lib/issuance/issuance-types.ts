@@ -26,6 +26,8 @@ export interface SharedIssueDeps {
   /** Refusals audited one by one per person and hour; past it, 429 and a log-scaled audit. */
   refusalLimitPerHour: number;
   supportContact: string;
+  /** Throws while a required audit sink is behind (AUDIT_SINK_REQUIRED); lib/audit/sinks. */
+  assertAuditDelivered?: (() => Promise<void>) | undefined;
 }
 
 export interface IssuedCredentials {

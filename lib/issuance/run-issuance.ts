@@ -1,7 +1,7 @@
 // The issuance pipeline: one order of named steps for every federation mode and channel.
 //   1–2. checkIssuable — entitlement from the database and the verified identity, person
 //        revocations, duration and region bounds, the STS endpoint;
-//   3.   quota — per person, shared by every instance;
+//   3.   quota — per person, shared by every instance; required audit sinks caught up;
 //   4.   federation.prepare — every check of the mode that can fail (ID-token renewal, the
 //        assertion's Role pair …);
 //        (every refusal up to here is audited as ISSUE_DENIED, see record-refusal.ts)
@@ -36,6 +36,7 @@ async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalE
     const m = issuable.mapping;
     event = { ...event, mappingId: m.id, roleArn: m.roleArn, accountId: m.accountId };
     await takeQuota(p, event);
+    await requireAuditDelivered(deps);
     await federation.prepare(m);
     return { issuable, event };
   } catch (e) {
@@ -68,6 +69,16 @@ async function takeQuota(p: Pipeline, event: RefusalEvent): Promise<void> {
   throw new AppError('rate_limited', `You have requested credentials ${deps.rateLimitPerHour} times in the last hour, the most Keyport allows. Try again in ${Math.ceil(quota.retryAfterSeconds / 60)} minutes.`, {
     retryAfterSeconds: quota.retryAfterSeconds,
   });
+}
+
+/** Step 3b: required audit sinks caught up (AUDIT_SINK_REQUIRED): fail closed, before anything is recorded or asked of AWS. */
+async function requireAuditDelivered(deps: SharedIssueDeps): Promise<void> {
+  try {
+    await deps.assertAuditDelivered?.();
+  } catch (e) {
+    if (isAppError(e)) throw new IssueRefusal('sink behind', e);
+    throw e;
+  }
 }
 
 /** What the person reads when AWS's answer was lost after the request was sent. */

@@ -1,4 +1,7 @@
-// GET /api/ready — ready to serve: the database answers and every migration is applied.
+// GET /api/ready — ready to serve: the database answers and every migration is applied. It also
+// reports the database roles (the weaker one-role setup) and how far each audit sink is behind.
+import { auditReadiness } from '@/lib/audit/audit-readiness';
+import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { pendingMigrations } from '@/lib/db/migrate';
 import { requestLogger } from '@/lib/log';
@@ -13,7 +16,8 @@ export async function GET(): Promise<Response> {
     if (pending.length > 0) {
       return Response.json({ status: 'not_ready', reason: 'migrations pending', pending }, { status: 503, headers: noStore });
     }
-    return Response.json({ status: 'ready' }, { headers: noStore });
+    const audit = await auditReadiness(db, getConfig().audit);
+    return Response.json({ status: audit.warnings.length > 0 ? 'degraded' : 'ready', ...audit }, { headers: noStore });
   } catch (e) {
     (await requestLogger()).warn('readiness check failed', { error: e });
     return Response.json({ status: 'not_ready', reason: 'database unreachable' }, { status: 503, headers: noStore });

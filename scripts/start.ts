@@ -26,6 +26,8 @@ type Stop = () => Promise<void>;
 const stops: Stop[] = [];
 let child: ChildProcess | undefined;
 let stopping = false;
+/** How long the portal gets to drain after SIGTERM (SHUTDOWN_DELAY_SECONDS + SHUTDOWN_GRACE_SECONDS, and a margin). */
+let portalStopMs = 10_000;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
@@ -34,7 +36,7 @@ async function shutdown(code: number): Promise<never> {
     if (child && child.exitCode === null) {
       const exited = new Promise((r) => child?.once('exit', r));
       child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      await Promise.race([exited, new Promise((r) => setTimeout(r, portalStopMs))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
     for (const stop of stops.reverse()) {
@@ -184,12 +186,15 @@ async function main(): Promise<void> {
     bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
   }
 
+  const { shutdown: drain } = parseConfig(env);
+  portalStopMs = (drain.delaySeconds + drain.graceSeconds + 5) * 1000;
   await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });
   const port = env.PORT ?? '3000';
   child = spawn(process.execPath, [nextBin(), 'start', '-p', port], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
+    // NEXT_MANUAL_SIG_HANDLE: SIGTERM is Keyport's (lib/shutdown), not Next's immediate exit.
+    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true' } as NodeJS.ProcessEnv,
   });
   child.on('exit', (code) => {
     if (!stopping) {

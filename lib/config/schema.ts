@@ -78,6 +78,10 @@ const rawSchema = z.object({
   SESSION_MAX_AGE_HOURS: positiveInt(12, 1, 24 * 30),
   ISSUE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 100_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Operations (issue #19): metrics and graceful shutdown.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\x21-\x7e]{32,}$/, 'METRICS_TOKEN must be at least 32 printable characters without spaces').optional()),
+  SHUTDOWN_DELAY_SECONDS: positiveInt(0, 0, 300),
+  SHUTDOWN_GRACE_SECONDS: positiveInt(25, 1, 3600),
 });
 
 export type Config = {
@@ -115,6 +119,10 @@ export type Config = {
   sessionMaxAgeSeconds: number;
   issueRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Bearer token /api/metrics asks for; unset, the endpoint answers 404. */
+  metricsToken: string | undefined;
+  /** After SIGTERM: seconds readiness reports false before new requests are refused; then the most seconds in-flight issuances get. */
+  shutdown: { delaySeconds: number; graceSeconds: number };
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -240,5 +248,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionMaxAgeSeconds: e.SESSION_MAX_AGE_HOURS * 3600,
     issueRateLimitPerHour: e.ISSUE_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shutdown: { delaySeconds: e.SHUTDOWN_DELAY_SECONDS, graceSeconds: e.SHUTDOWN_GRACE_SECONDS },
   };
 }

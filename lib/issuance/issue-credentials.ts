@@ -23,6 +23,8 @@ import { partitionOfArn, stsEndpoint } from '@/lib/sts/sts-endpoint';
 import { checkRequestBounds } from './check-request-bounds';
 import type { AuditActor } from '@/lib/audit/append-audit-event';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
+import { observeIssuance, observeStsCall } from '@/lib/metrics/observe';
+import { trackInFlight } from '@/lib/shutdown/in-flight';
 
 export { MIN_DURATION_SECONDS } from './check-request-bounds';
 
@@ -174,8 +176,16 @@ export async function issueCredentials(opts: { actor: Actor; request: IssueReque
   });
 }
 
+type RunIssuanceOptions = { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps; federation: Federation };
+
+/** The steps every issuance shares, counted and timed (lib/metrics) and tracked for a graceful shutdown. */
+export async function runIssuance(opts: RunIssuanceOptions): Promise<IssuedCredentials> {
+  const federation = opts.actor.idpKind === 'SAML' ? 'saml' : 'oidc';
+  return trackInFlight(() => observeIssuance({ federation, mappingId: opts.request.mappingId }, () => runIssuanceSteps(opts)));
+}
+
 /** The steps every issuance shares; `federation` supplies the STS call and its explanations. */
-export async function runIssuance(opts: { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps; federation: Federation }): Promise<IssuedCredentials> {
+async function runIssuanceSteps(opts: RunIssuanceOptions): Promise<IssuedCredentials> {
   const { actor, request, context, deps, federation } = opts;
   const who = auditActor(actor);
 
@@ -254,7 +264,7 @@ export async function runIssuance(opts: { actor: Actor; request: IssueRequest; c
 
   // 5. STS.
   const endpoint = stsEndpoint({ region: m.stsRegion, partition, mappingOverride: m.stsEndpoint, globalOverride: deps.globalStsEndpoint });
-  const result = await federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds });
+  const result = await observeStsCall(actor.idpKind === 'SAML' ? 'saml' : 'oidc', () => federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds }));
 
   // 6. Outcome.
   if (!result.ok) {

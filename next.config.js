@@ -4,6 +4,10 @@ const nextConfig = {
   // The e2e stack builds into its own folder (under .data), so a test run never rebuilds the
   // build another run or `npm start` is serving.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // A self-contained server (server.js + only the node_modules it uses) for the container image
+  // (deploy/Dockerfile); `npm start` serves the same build with `next start`.
+  output: 'standalone',
+  outputFileTracingRoot: import.meta.dirname,
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native bits or dynamic requires stay outside the server bundle.

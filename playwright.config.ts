@@ -29,6 +29,18 @@ export const E2E = {
   distDir: `.data/next-e2e-${offset}`,
 };
 
+/** The environment of the e2e stack's `npm start`; e2e/deploy starts more portal instances beside it. */
+export const E2E_STACK_ENV = {
+  KEYPORT_DATA_DIR: E2E.dataDir,
+  NEXT_DIST_DIR: E2E.distDir,
+  PORT: String(E2E.portalPort),
+  SANDBOX_OIDC_PORT: String(4101 + offset),
+  SANDBOX_AWS_PORT: String(4666 + offset),
+  SANDBOX_SAML_PORT: String(4102 + offset),
+  SANDBOX_PG_PORT: String(E2E.pgPort),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
 export default defineConfig({
   testDir: 'e2e',
   // Per stack, so parallel runs (E2E_PORT_OFFSET) never share trace folders.
@@ -56,15 +68,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: {
-      KEYPORT_DATA_DIR: E2E.dataDir,
-      NEXT_DIST_DIR: E2E.distDir,
-      PORT: String(E2E.portalPort),
-      SANDBOX_OIDC_PORT: String(4101 + offset),
-      SANDBOX_AWS_PORT: String(4666 + offset),
-      SANDBOX_SAML_PORT: String(4102 + offset),
-      SANDBOX_PG_PORT: String(E2E.pgPort),
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+    env: E2E_STACK_ENV,
   },
 });

@@ -15,6 +15,7 @@ import { startOidcIdp } from '../sandbox/oidc/idp';
 import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
+import { sandboxPortalEnv } from '../sandbox/portal-env';
 import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
 import { ensureBuild, nextBin } from './ensure-build';
 import { assertPortFree } from './port-check';
@@ -134,30 +135,7 @@ async function main(): Promise<void> {
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
     stops.push(() => aws.close());
 
-    Object.assign(env, {
-      KEYPORT_SANDBOX: '1',
-      KEYPORT_URL: s.portalUrl,
-      PORT: String(s.portalPort),
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: s.authSecret,
-      OIDC_ISSUER: s.oidcIssuer,
-      OIDC_CLIENT_ID: s.oidcClientId,
-      OIDC_CLIENT_SECRET: s.oidcClientSecret,
-      OIDC_SCOPES: env.OIDC_SCOPES ?? 'openid email profile groups offline_access',
-      OIDC_DISPLAY_NAME: env.OIDC_DISPLAY_NAME ?? 'Keyport sandbox IdP',
-      SAML_IDP_METADATA_URL: saml.metadataUrl,
-      SAML_DISPLAY_NAME: env.SAML_DISPLAY_NAME ?? 'Keyport sandbox SAML IdP',
-      STS_ENDPOINT: aws.url,
-      FEDERATION_ENDPOINT: `${aws.url}/federation`,
-      IAM_ENDPOINT: aws.url,
-      ADMIN_GROUPS: env.ADMIN_GROUPS ?? 'keyport-admins',
-      AUDITOR_GROUPS: env.AUDITOR_GROUPS ?? 'security-reviewers',
-      SUPPORT_CONTACT: env.SUPPORT_CONTACT ?? 'the sandbox admin (adam)',
-      // The sandbox AWS accepts these for IAM (revocation) like an instance role would in AWS.
-      AWS_ACCESS_KEY_ID: world.iamAdmins[0]?.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: world.iamAdmins[0]?.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-    });
+    Object.assign(env, sandboxPortalEnv({ s, env, databaseUrl, samlMetadataUrl: saml.metadataUrl, awsUrl: aws.url, world }));
     const cfg = parseConfig(env);
     await migrate(cfg.databaseUrl);
     const db = createPrismaClient(cfg.databaseUrl, { max: 2 });

@@ -1,10 +1,21 @@
-// SIGTERM, in order: readiness goes false (load balancers stop sending), after `delaySeconds` new
-// issuances are refused, in-flight ones finish and record their outcomes, and the process exits —
-// within `graceSeconds` of the end of the delay even if one hangs. Next.js's own handler (which
-// exits at once) is off: the server runs with NEXT_MANUAL_SIG_HANDLE=true.
+// SIGTERM, in order: readiness goes false (load balancers stop sending); after `delaySeconds` the
+// HTTP server stops accepting connections and new issuances are refused; requests and issuances
+// in flight finish and record their outcomes; the process exits — within `graceSeconds` of the end
+// of the delay even if one hangs. Next.js's own handler (which closes the server at once, with no
+// readiness phase and no bound) is off: the server runs with NEXT_MANUAL_SIG_HANDLE=true.
+import { Server } from 'node:http';
 import type { Logger } from '@/lib/log/logger';
 import { metrics } from '@/lib/metrics/registry';
 import { shutdownState, waitForIdle } from './in-flight';
+
+/**
+ * The process's listening HTTP servers (Next.js's). Next gives no handle on its server and node:http
+ * keeps no registry, so they are found among the process's active handles.
+ */
+function listeningServers(): Server[] {
+  const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
+  return handles.filter((h): h is Server => h instanceof Server && h.listening);
+}
 
 /** Installs the SIGTERM / SIGINT handlers; returns what removes them. */
 export function installGracefulShutdown(opts: { delaySeconds: number; graceSeconds: number; log: Logger; exit?: (code: number) => void }): () => void {
@@ -18,10 +29,17 @@ export function installGracefulShutdown(opts: { delaySeconds: number; graceSecon
     await new Promise((r) => setTimeout(r, opts.delaySeconds * 1000));
     s.refusing = true;
     const inFlight = s.inFlight;
-    const idle = await waitForIdle(opts.graceSeconds * 1000);
-    if (idle) opts.log.info('shutting down: no issuance in flight, exiting', { finished: inFlight });
+    // close(): no new connections; idle keep-alive ones are closed; the callback comes once every
+    // request in flight has been answered.
+    const servers = listeningServers();
+    const closed = Promise.all(servers.map((srv) => new Promise<void>((r) => srv.close(() => r()))));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<false>((r) => (timer = setTimeout(() => r(false), opts.graceSeconds * 1000)));
+    const done = await Promise.race([Promise.all([waitForIdle(opts.graceSeconds * 1000), closed]).then(([idle]) => idle), deadline]);
+    clearTimeout(timer);
+    if (done) opts.log.info('shutting down: no issuance in flight, exiting', { finished: inFlight, serversClosed: servers.length });
     else opts.log.error('shutting down: the grace period ended with issuances in flight, exiting', { inFlight: s.inFlight });
-    exit(idle ? 0 : 1);
+    exit(done ? 0 : 1);
   };
   const onTerm = () => void begin('SIGTERM');
   const onInt = () => void begin('SIGINT');

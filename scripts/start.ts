@@ -18,14 +18,16 @@ import { DEMO_PEOPLE } from '../sandbox/people';
 import { sandboxPortalEnv } from '../sandbox/portal-env';
 import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
 import { ensureBuild, nextBin } from './ensure-build';
+import { instancePorts, instancesOption } from './instances-option';
 import { assertPortFree } from './port-check';
+import { startRoundRobinProxy } from './round-robin-proxy';
 
 const root = path.resolve(import.meta.dirname, '..');
 const say = (m: string) => process.stdout.write(`[keyport] ${m}\n`);
 
 type Stop = () => Promise<void>;
 const stops: Stop[] = [];
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 let stopping = false;
 /** How long the portal gets to drain after SIGTERM (SHUTDOWN_DELAY_SECONDS + SHUTDOWN_GRACE_SECONDS, and a margin). */
 let portalStopMs = 10_000;
@@ -34,12 +36,15 @@ async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('stopping…');
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child?.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, portalStopMs))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    await Promise.all(
+      children.map(async (child) => {
+        if (child.exitCode !== null) return;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, portalStopMs))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }),
+    );
     for (const stop of stops.reverse()) {
       await stop().catch((e: unknown) => say(`while stopping: ${e instanceof Error ? e.message : String(e)}`));
     }
@@ -48,10 +53,10 @@ async function shutdown(code: number): Promise<never> {
   process.exit(code);
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child?.exitCode !== null && child?.exitCode !== undefined) throw new Error(`the portal exited (code ${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`the portal exited (code ${child.exitCode})`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
   }, 1000).unref();
 
   const env: Record<string, string | undefined> = { ...process.env };
+  const instances = instancesOption(process.argv.slice(2));
   const sandbox = wantsSandbox(env);
   let bannerLines: string[];
 
@@ -167,20 +173,31 @@ async function main(): Promise<void> {
   const { shutdown: drain } = parseConfig(env);
   portalStopMs = (drain.delaySeconds + drain.graceSeconds + 5) * 1000;
   await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });
-  const port = env.PORT ?? '3000';
-  child = spawn(process.execPath, [nextBin(), 'start', '-p', port], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    // NEXT_MANUAL_SIG_HANDLE: SIGTERM is Keyport's (lib/shutdown), not Next's immediate exit.
-    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true' } as NodeJS.ProcessEnv,
-  });
-  child.on('exit', (code) => {
-    if (!stopping) {
-      say(`the portal exited unexpectedly (code ${code})`);
-      void shutdown(1);
-    }
-  });
-  await waitForHealth(`http://127.0.0.1:${port}`, 60_000);
+  const publicPort = Number(env.PORT ?? '3000');
+  const ports = instancePorts(publicPort, instances);
+  if (instances > 1) for (const p of ports) await assertPortFree(p, 'a portal instance', 'PORT');
+  for (const port of ports) {
+    const child = spawn(process.execPath, [nextBin(), 'start', '-p', String(port)], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      // NEXT_MANUAL_SIG_HANDLE: SIGTERM is Keyport's (lib/shutdown), not Next's immediate exit.
+      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true' } as NodeJS.ProcessEnv,
+    });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        say(`the portal on port ${port} exited unexpectedly (code ${code})`);
+        void shutdown(1);
+      }
+    });
+    children.push(child);
+  }
+  await Promise.all(ports.map((port, k) => waitForHealth(`http://127.0.0.1:${port}`, children[k] as ChildProcess, 60_000)));
+  if (instances > 1) {
+    // One public URL in front of them all, as a load balancer would be.
+    const lb = await startRoundRobinProxy({ port: publicPort, targets: ports });
+    stops.unshift(() => lb.close());
+    bannerLines.push('', `${instances} portal instances on ports ${ports.join(', ')}, one database, behind a round-robin balancer on ${publicPort}`);
+  }
   banner(bannerLines);
 }
 

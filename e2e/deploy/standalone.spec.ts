@@ -12,7 +12,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { assembleImage, filesOf, readImageSpec, removeImage, startInstance } from '../fixtures/instance';
 import { signIn } from '../fixtures/sign-in';
-import { callerIdentity, E2E, query } from '../fixtures/stack';
+import { callerIdentity, E2E, keysOf, query } from '../fixtures/stack';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
@@ -125,7 +125,7 @@ test('SIGTERM: not ready first, then no new connections, the issuance in flight 
       const res = await inFlight;
       expect(res.status()).toBe(200);
       const body = (await res.json()) as { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string } };
-      expect(await callerIdentity(body.credentials)).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/alice@example.com');
+      expect(await callerIdentity(keysOf(body.credentials))).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/alice@example.com');
       expect(await instance.exited).toBe(0);
       const rows = await query<{ type: string }>('SELECT type FROM audit_events WHERE intent_id IN (SELECT intent_id FROM audit_events WHERE access_key_id = $1) ORDER BY id', [body.credentials.accessKeyId]);
       expect(rows.map((r) => r.type)).toEqual(['ISSUE_REQUESTED', 'ISSUE_SUCCEEDED']);

@@ -7,7 +7,7 @@ import { subjectFor } from '../../sandbox/oidc/directory';
 import { assembleImage, removeImage, startInstance, type Instance } from '../fixtures/instance';
 import { signInWithSaml } from '../fixtures/saml';
 import { signIn } from '../fixtures/sign-in';
-import { callerIdentity, E2E, query } from '../fixtures/stack';
+import { callerIdentity, E2E, keysOf, query } from '../fixtures/stack';
 
 let imageDir = '';
 let other: Instance;
@@ -46,7 +46,7 @@ test('signed in on one instance, a person issues on the other; the rate limit co
   const res = await issueOn(page.request, other.url, mappingId);
   expect(res.status()).toBe(200);
   const issued = (await res.json()) as Issued;
-  expect(await callerIdentity(issued.credentials)).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/mia@example.com');
+  expect(await callerIdentity(keysOf(issued.credentials))).toBe('arn:aws:sts::111122223333:assumed-role/DevReadOnly/mia@example.com');
   const events = await query<{ type: string }>('SELECT type FROM audit_events WHERE intent_id IN (SELECT intent_id FROM audit_events WHERE access_key_id = $1) ORDER BY id', [issued.credentials.accessKeyId]);
   expect(events.map((e) => e.type)).toEqual(['ISSUE_REQUESTED', 'ISSUE_SUCCEEDED']);
 
@@ -107,12 +107,12 @@ test('a revocation made on one instance holds for credentials issued through the
     const res = await issueOn(remy.request, other.url, await mappingIdOf(remy, 'Dev developer'));
     expect(res.status()).toBe(200);
     const { credentials } = (await res.json()) as Issued;
-    expect(await callerIdentity(credentials)).toBe('arn:aws:sts::111122223333:assumed-role/DevDeveloper/remy@example.com');
+    expect(await callerIdentity(keysOf(credentials))).toBe('arn:aws:sts::111122223333:assumed-role/DevDeveloper/remy@example.com');
 
     const revoked = await rita.request.post(`${E2E.portalUrl}/api/revocations`, { data: { kind: 'person', personSub: remySub, reason: 'e2e: two instances' }, headers: { origin: E2E.portalUrl } });
     expect(revoked.status()).toBe(201);
     const { revocation } = (await revoked.json()) as { revocation: { id: string } };
-    const denied = await callerIdentity(credentials).catch((e: unknown) => `error:${(e as { name?: string }).name ?? String(e)}`);
+    const denied = await callerIdentity(keysOf(credentials)).catch((e: unknown) => `error:${(e as { name?: string }).name ?? String(e)}`);
     expect(denied).toBe('error:AccessDenied');
 
     const lifted = await rita.request.post(`${other.url}/api/revocations/${revocation.id}/lift`, { data: { reason: 'e2e: two instances, lifted on the other' }, headers: { origin: E2E.portalUrl } });

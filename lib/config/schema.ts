@@ -121,7 +121,7 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Bearer token /api/metrics asks for; unset, the endpoint answers 404. */
   metricsToken: string | undefined;
-  /** After SIGTERM: seconds readiness reports false before new requests are refused; then the most seconds in-flight issuances get. */
+  /** After SIGTERM: seconds readiness reports false before the server stops accepting; then the most seconds in-flight requests get. */
   shutdown: { delaySeconds: number; graceSeconds: number };
 };
 

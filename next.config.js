@@ -5,8 +5,10 @@ const nextConfig = {
   // build another run or `npm start` is serving.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // A self-contained server (server.js + only the node_modules it uses) for the container image
-  // (deploy/Dockerfile); `npm start` serves the same build with `next start`.
-  output: 'standalone',
+  // (deploy/Dockerfile). `npm start` serves the same build with `next start`, which warns about a
+  // standalone config it is started with; scripts/start.ts says so (KEYPORT_NEXT_START), so the
+  // setting applies to the build only.
+  output: process.env.KEYPORT_NEXT_START === '1' ? undefined : 'standalone',
   outputFileTracingRoot: import.meta.dirname,
   poweredByHeader: false,
   reactStrictMode: true,

@@ -181,7 +181,7 @@ async function main(): Promise<void> {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       // NEXT_MANUAL_SIG_HANDLE: SIGTERM is Keyport's (lib/shutdown), not Next's immediate exit.
-      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true' } as NodeJS.ProcessEnv,
+      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: 'true', KEYPORT_NEXT_START: '1' } as NodeJS.ProcessEnv,
     });
     child.on('exit', (code) => {
       if (!stopping) {

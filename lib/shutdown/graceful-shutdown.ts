@@ -33,10 +33,16 @@ export function installGracefulShutdown(opts: { delaySeconds: number; graceSecon
     // request in flight has been answered.
     const servers = listeningServers();
     const closed = Promise.all(servers.map((srv) => new Promise<void>((r) => srv.close(() => r()))));
+    // A keep-alive connection idle at close() is closed then; one busy then would stay open after
+    // its answer and carry more requests, so idle ones are swept until every server has closed.
+    const sweep = setInterval(() => {
+      for (const srv of servers) srv.closeIdleConnections();
+    }, 250);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<false>((r) => (timer = setTimeout(() => r(false), opts.graceSeconds * 1000)));
     const done = await Promise.race([Promise.all([waitForIdle(opts.graceSeconds * 1000), closed]).then(([idle]) => idle), deadline]);
     clearTimeout(timer);
+    clearInterval(sweep);
     if (done) opts.log.info('shutting down: no issuance in flight, exiting', { finished: inFlight, serversClosed: servers.length });
     else opts.log.error('shutting down: the grace period ended with issuances in flight, exiting', { inFlight: s.inFlight });
     exit(done ? 0 : 1);

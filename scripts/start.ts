@@ -19,28 +19,36 @@ import { startOidcIdp } from '../sandbox/oidc/idp';
 import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
-import { embeddedDatabaseUrl, embeddedMigrationUrl, SANDBOX_RUNTIME_ROLE, sandboxAuditSigningKey, sandboxSettings } from '../sandbox/settings';
+import { sandboxPortalEnv } from '../sandbox/portal-env';
+import { embeddedDatabaseUrl, embeddedMigrationUrl, SANDBOX_RUNTIME_ROLE, sandboxSettings } from '../sandbox/settings';
 import { ensureBuild } from './ensure-build';
+import { instancePorts, instancesOption } from './instances-option';
 import { assertPortFree } from './port-check';
+import { startRoundRobinProxy } from './round-robin-proxy';
 
 const root = path.resolve(import.meta.dirname, '..');
 const say = (m: string) => process.stdout.write(`[keyport] ${m}\n`);
 
 type Stop = () => Promise<void>;
 const stops: Stop[] = [];
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 let stopping = false;
+/** How long the portal gets to drain after SIGTERM (SHUTDOWN_DELAY_SECONDS + SHUTDOWN_GRACE_SECONDS, and a margin). */
+let portalStopMs = 10_000;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('stopping…');
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child?.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    await Promise.all(
+      children.map(async (child) => {
+        if (child.exitCode !== null) return;
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, portalStopMs))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }),
+    );
     for (const stop of stops.reverse()) {
       await stop().catch((e: unknown) => say(`while stopping: ${e instanceof Error ? e.message : String(e)}`));
     }
@@ -63,10 +71,10 @@ function answersOk(url: string): Promise<boolean> {
   });
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child?.exitCode !== null && child?.exitCode !== undefined) throw new Error(`the portal exited (code ${child.exitCode})`);
+    if (child.exitCode !== null) throw new Error(`the portal exited (code ${child.exitCode})`);
     if (await answersOk(`${url}/api/health`)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -91,6 +99,7 @@ async function main(): Promise<void> {
   }, 1000).unref();
 
   const env: Record<string, string | undefined> = { ...process.env };
+  const instances = instancesOption(process.argv.slice(2));
   const sandbox = wantsSandbox(env);
   let bannerLines: string[];
   let cfg: Config;
@@ -162,38 +171,7 @@ async function main(): Promise<void> {
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
     stops.push(() => aws.close());
 
-    Object.assign(env, {
-      KEYPORT_SANDBOX: '1',
-      KEYPORT_URL: s.portalUrl,
-      PORT: String(s.portalPort),
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: s.authSecret,
-      OIDC_ISSUER: s.oidcIssuer,
-      OIDC_CLIENT_ID: s.oidcClientId,
-      OIDC_CLIENT_SECRET: s.oidcClientSecret,
-      OIDC_SCOPES: env.OIDC_SCOPES ?? 'openid email profile groups offline_access',
-      OIDC_DISPLAY_NAME: env.OIDC_DISPLAY_NAME ?? 'Keyport sandbox IdP',
-      SAML_IDP_METADATA_URL: saml.metadataUrl,
-      SAML_DISPLAY_NAME: env.SAML_DISPLAY_NAME ?? 'Keyport sandbox SAML IdP',
-      STS_ENDPOINT: aws.url,
-      FEDERATION_ENDPOINT: `${aws.url}/federation`,
-      IAM_ENDPOINT: aws.url,
-      ADMIN_GROUPS: env.ADMIN_GROUPS ?? 'keyport-admins',
-      AUDITOR_GROUPS: env.AUDITOR_GROUPS ?? 'security-reviewers',
-      SUPPORT_CONTACT: env.SUPPORT_CONTACT ?? 'the sandbox admin (adam)',
-      // Every demo browser and test comes from one loopback address, and demo people are refused
-      // on purpose: the per-address and per-person limits are set higher than production's.
-      SAML_RATE_LIMIT_PER_HOUR: env.SAML_RATE_LIMIT_PER_HOUR ?? '5000',
-      ISSUE_REFUSAL_LIMIT_PER_HOUR: env.ISSUE_REFUSAL_LIMIT_PER_HOUR ?? '300',
-      // The sandbox AWS accepts these for IAM (revocation) like an instance role would in AWS.
-      AWS_ACCESS_KEY_ID: world.iamAdmins[0]?.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: world.iamAdmins[0]?.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-      AUDIT_SIGNING_KEY: env.AUDIT_SIGNING_KEY || sandboxAuditSigningKey(s),
-      // The sandbox's audit also goes to a JSON Lines file, as a SIEM would receive it.
-      AUDIT_SINKS: env.AUDIT_SINKS ?? 'file',
-      AUDIT_SINK_FILE_PATH: env.AUDIT_SINK_FILE_PATH ?? path.join(s.dataDir, 'audit-sink.jsonl'),
-    });
+    Object.assign(env, sandboxPortalEnv({ s, env, databaseUrl, samlMetadataUrl: saml.metadataUrl, awsUrl: aws.url, world }));
     cfg = parseConfig(env);
     await migrate(cfg, migrationUrl ?? cfg.databaseUrl, runtimeRole);
     const db = createPrismaClient(cfg.databaseUrl, { max: 2 });
@@ -223,22 +201,36 @@ async function main(): Promise<void> {
     bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
   }
 
+  portalStopMs = (cfg.shutdown.delaySeconds + cfg.shutdown.graceSeconds + 5) * 1000;
   await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });
-  // Keyport's own server entry rather than `next start`: it hands the app each request's real
-  // TCP peer (the audit's source address) and can serve TLS itself (server/keyport-server.mjs).
-  const port = String(cfg.port);
-  child = spawn(process.execPath, [path.join(root, 'server', 'keyport-server.mjs')], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...env, PORT: port, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } as NodeJS.ProcessEnv,
-  });
-  child.on('exit', (code) => {
-    if (!stopping) {
-      say(`the portal exited unexpectedly (code ${code})`);
-      void shutdown(1);
-    }
-  });
-  await waitForHealth(`${cfg.tls ? 'https' : 'http'}://127.0.0.1:${port}`, 60_000);
+  const publicPort = cfg.port;
+  const scheme = cfg.tls ? 'https' : 'http';
+  const ports = instancePorts(publicPort, instances);
+  if (instances > 1) for (const p of ports) await assertPortFree(p, 'a portal instance', 'PORT');
+  for (const port of ports) {
+    // Keyport's own server entry rather than `next start`: it hands the app each request's real
+    // TCP peer (the audit's source address) and can serve TLS itself (server/keyport-server.mjs).
+    // SIGTERM is Keyport's (lib/shutdown): readiness false, drain, exit within the grace period.
+    const child = spawn(process.execPath, [path.join(root, 'server', 'keyport-server.mjs')], {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', KEYPORT_NEXT_START: '1' } as NodeJS.ProcessEnv,
+    });
+    child.on('exit', (code) => {
+      if (!stopping) {
+        say(`the portal on port ${port} exited unexpectedly (code ${code})`);
+        void shutdown(1);
+      }
+    });
+    children.push(child);
+  }
+  await Promise.all(ports.map((port, k) => waitForHealth(`${scheme}://127.0.0.1:${port}`, children[k] as ChildProcess, 60_000)));
+  if (instances > 1) {
+    // One public URL in front of them all, as a load balancer would be.
+    const lb = await startRoundRobinProxy({ port: publicPort, targets: ports });
+    stops.unshift(() => lb.close());
+    bannerLines.push('', `${instances} portal instances on ports ${ports.join(', ')}, one database, behind a round-robin balancer on ${publicPort}`);
+  }
   banner(bannerLines);
 }
 

@@ -85,7 +85,11 @@ server.on('error', (e) => fail(e.message));
 server.listen(port, () => process.stdout.write(`keyport-server: listening on ${tls ? 'https' : 'http'}://localhost:${port}\n`));
 
 let stopping = false;
-async function stop() {
+/** @param {NodeJS.Signals} signal */
+async function stop(signal) {
+  // Once the app has started (instrumentation.ts) it handles the signal itself (lib/shutdown:
+  // readiness false, drain, exit within SHUTDOWN_GRACE_SECONDS); this is the fallback before that.
+  if (process.listenerCount(signal) > 1) return;
   if (stopping) return;
   stopping = true;
   // Finish the requests in flight, drop idle keep-alive connections, and give up after 8 s (the
@@ -98,5 +102,5 @@ async function stop() {
   await app.close();
   process.exit(0);
 }
-process.on('SIGTERM', () => void stop());
-process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -10,9 +10,9 @@ const SOME_ID = '00000000-0000-4000-8000-000000000000';
 const concrete = (path: string) => path.replace(/\[\.\.\.[^\]]+\]/g, 'x').replace(/\[[^\]]+\]/g, SOME_ID);
 
 function refusedFor(roles: AppRole[]) {
-  const pages = Object.entries(PAGE_ACCESS).flatMap(([path, rule]) => (rule !== 'public' && !can(roles, rule) ? [path] : []));
+  const pages = Object.entries(PAGE_ACCESS).flatMap(([path, rule]) => (typeof rule !== 'string' && !can(roles, rule) ? [path] : []));
   const routes = Object.entries(ROUTE_ACCESS).flatMap(([path, methods]) =>
-    Object.entries(methods).flatMap(([method, rule]) => (rule && rule !== 'public' && !can(roles, rule) ? [{ path, method }] : [])),
+    Object.entries(methods).flatMap(([method, rule]) => (rule && typeof rule !== 'string' && !can(roles, rule) ? [{ path, method }] : [])),
   );
   return { pages, routes };
 }

@@ -8,6 +8,7 @@
 // change's transaction instead.
 import { sqlPool, type SqlPool } from '@/lib/db/create-client';
 import type { Prisma } from '@/lib/db/generated/client';
+import { observeAuditAppend } from '@/lib/metrics/observe';
 import { auditEventRow, type AuditEventInput } from './append-audit-event';
 
 /** A multi-row INSERT's size stays bounded however long the queue grows. */
@@ -131,5 +132,6 @@ export async function recordAuditEvent(db: object, e: AuditEventInput): Promise<
     writer = new AuditGroupCommit(pool);
     writers.set(pool, writer);
   }
-  await writer.record(row);
+  const w = writer;
+  await observeAuditAppend(() => w.record(row));
 }

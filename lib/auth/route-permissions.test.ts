@@ -22,7 +22,7 @@ const files = walk(APP);
 const pages = files.filter((f) => /\/page\.tsx?$/.test(f));
 const routes = files.filter((f) => /\/route\.tsx?$/.test(f));
 const squash = (s: string) => s.replace(/\s+/g, '').replace(/"/g, "'");
-const permissionText = (rule: Exclude<AccessRule, 'public'>) => `permission:['${rule[0]}','${rule[1]}']`;
+const permissionText = (rule: Exclude<AccessRule, 'public' | 'metrics-token'>) => `permission:['${rule[0]}','${rule[1]}']`;
 
 function exportedMethods(source: string): string[] {
   const found = new Set<string>();
@@ -43,7 +43,7 @@ describe('route permission registry', () => {
   it.each(pages.map((f) => [urlPath(f), f]))('page %s has a rule its code enforces', (url, file) => {
     const rule = PAGE_ACCESS[url];
     expect(rule, `${path.relative(process.cwd(), file)} has no entry in lib/auth/route-permissions.ts PAGE_ACCESS`).toBeDefined();
-    if (rule && rule !== 'public') {
+    if (rule && typeof rule !== 'string') {
       expect(squash(readFileSync(file, 'utf8')), `${url} must call requirePageActor({ permission: ['${rule[0]}', '${rule[1]}'] })`).toContain(`requirePageActor({${permissionText(rule)}`);
     }
   });
@@ -55,6 +55,10 @@ describe('route permission registry', () => {
     expect(exportedMethods(source), `methods of ${url}`).toEqual(Object.keys(rules ?? {}).sort());
     for (const [method, rule] of Object.entries(rules ?? {})) {
       if (rule === 'public') continue;
+      if (rule === 'metrics-token') {
+        expect(squash(source), `${method} ${url} must check the metrics token (bearerTokenMatches)`).toMatch(/bearerTokenMatches\(request\.headers\.get\('authorization'\),token\)/);
+        continue;
+      }
       const m = new RegExp(`exportconst${method}=withAuth(?:<[^>]*>)?\\(\\{${permissionText(rule).replace(/[[\]()]/g, '\\$&')}`).exec(squash(source));
       expect(m, `${method} ${url} must be withAuth({ permission: ['${rule[0]}', '${rule[1]}'] })`).not.toBeNull();
     }
@@ -68,7 +72,7 @@ describe('route permission registry', () => {
         const key = `${path.relative(APP, file)}#${m[1]}`;
         const rule = ACTION_ACCESS[key];
         expect(rule, `server action ${key} has no entry in ACTION_ACCESS`).toBeDefined();
-        if (rule && rule !== 'public') expect(squash(source)).toContain(permissionText(rule));
+        if (rule && typeof rule !== 'string') expect(squash(source)).toContain(permissionText(rule));
       }
     }
   });

@@ -2,10 +2,11 @@
 // The code enforces it (requirePageActor / withAuth name the same pair); this registry is what
 // tests walk: route-permissions.test.ts fails for a page or route that has no entry here (or whose
 // code names another permission), and e2e/admin/forbidden.spec.ts requests every entry an employee
-// or an auditor is not granted and expects 403. 'public' = no sign-in needed.
+// or an auditor is not granted and expects 403. 'public' = no sign-in needed; 'metrics-token' = no
+// sign-in, but the handler asks for the bearer token METRICS_TOKEN (bearerTokenMatches).
 import type { Permission } from './permissions';
 
-export type AccessRule = Permission | 'public';
+export type AccessRule = Permission | 'public' | 'metrics-token';
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
@@ -29,6 +30,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/auth/[...nextauth]': { GET: 'public', POST: 'public' },
   '/api/health': { GET: 'public' },
   '/api/ready': { GET: 'public' },
+  '/api/metrics': { GET: 'metrics-token' },
   '/api/roles': { GET: ['catalog', 'read'] },
   '/api/credentials': { POST: ['credentials', 'issue'] },
   '/api/console': { POST: ['credentials', 'issue'] },

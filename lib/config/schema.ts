@@ -91,6 +91,10 @@ const rawSchema = z.object({
   KEYPORT_TLS_CERT_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   KEYPORT_TLS_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   ...auditSettingsShape,
+  // Operations (issue #19): metrics and graceful shutdown.
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\x21-\x7e]{32,}$/, 'METRICS_TOKEN must be at least 32 printable characters without spaces').optional()),
+  SHUTDOWN_DELAY_SECONDS: positiveInt(0, 0, 300),
+  SHUTDOWN_GRACE_SECONDS: positiveInt(25, 1, 3600),
 });
 
 export type Config = {
@@ -146,6 +150,10 @@ export type Config = {
   tls: { certFile: string; keyFile: string } | null;
   /** Database roles, signed checkpoints, audit sinks (audit-settings.ts). */
   audit: AuditSettings;
+  /** Bearer token /api/metrics asks for; unset, the endpoint answers 404. */
+  metricsToken: string | undefined;
+  /** After SIGTERM: seconds readiness reports false before the server stops accepting; then the most seconds in-flight requests get. */
+  shutdown: { delaySeconds: number; graceSeconds: number };
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -297,5 +305,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     peerToken: e.KEYPORT_PEER_TOKEN,
     tls,
     audit,
+    metricsToken: e.METRICS_TOKEN,
+    shutdown: { delaySeconds: e.SHUTDOWN_DELAY_SECONDS, graceSeconds: e.SHUTDOWN_GRACE_SECONDS },
   };
 }

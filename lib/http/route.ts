@@ -13,6 +13,7 @@ import { forRequest, type Logger } from '@/lib/log';
 import { actorOrUnavailable } from './actor-or-unavailable';
 import { resolveClientAddress } from './client-address';
 import { PEER_HEADER, readPeerHeader } from './peer-header';
+import { observeRequest } from '@/lib/metrics/observe';
 import { sameOrigin } from './same-origin';
 import { acceptRequestId } from './security-headers';
 
@@ -59,7 +60,7 @@ export function withAuth<P = Record<string, never>>(
   opts: { permission: Permission },
   handler: (ctx: RouteContext<P>) => Promise<Response>,
 ): (request: Request, segment: { params: Promise<P> }) => Promise<Response> {
-  return async (request, segment) => {
+  const handle = async (request: Request, segment: { params: Promise<P> }): Promise<Response> => {
     const h = await headers();
     // The JSON APIs skip proxy.ts, so the id a client sent is checked here.
     const requestId = acceptRequestId(h.get('x-request-id'), () => crypto.randomUUID());
@@ -96,5 +97,12 @@ export function withAuth<P = Record<string, never>>(
       log.error('unhandled error', { error: e });
       return jsonError(new AppError('internal', `Something went wrong on our side. Quote request id ${requestId} when asking for help.`), requestId);
     }
+  };
+  const permission = opts.permission.join(':');
+  return async (request, segment) => {
+    const started = process.hrtime.bigint();
+    const res = await handle(request, segment);
+    observeRequest({ permission, method: request.method, status: res.status }, started);
+    return res;
   };
 }

@@ -17,7 +17,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { AppError, isAppError } from '@/lib/errors/app-error';
+import { observeIssuance, observeStsCall } from '@/lib/metrics/observe';
 import { consumeQuota } from '@/lib/rate-limit/consume-quota';
+import { trackInFlight } from '@/lib/shutdown/in-flight';
 import { auditRefusalNow } from '@/lib/rate-limit/quota-window';
 import type { StsFailure } from '@/lib/sts/assume-role-with-web-identity';
 import { checkIssuable, recordingUnavailable, type Issuable } from './check-issuable';
@@ -90,7 +92,16 @@ function outcomeUnknown(result: StsFailure, requestId: string): AppError {
   );
 }
 
+/** The pipeline, counted and timed (lib/metrics) and tracked for a graceful shutdown (lib/shutdown). */
 export async function runIssuance(p: Pipeline): Promise<IssuedCredentials> {
+  return trackInFlight(() => observeIssuance({ federation: federationLabel(p), mappingId: p.request.mappingId }, () => runIssuanceSteps(p)));
+}
+
+function federationLabel(p: Pipeline): 'oidc' | 'saml' {
+  return p.actor.idpKind === 'SAML' ? 'saml' : 'oidc';
+}
+
+async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
   const { actor, request, context, deps, federation } = p;
   const who = auditActorOf(actor);
   const { issuable } = await admit(p);
@@ -121,7 +132,7 @@ export async function runIssuance(p: Pipeline): Promise<IssuedCredentials> {
   }
 
   // 6. STS.
-  const result = await federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds });
+  const result = await observeStsCall(federationLabel(p), () => federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds }));
 
   // 7. Outcome.
   if (!result.ok) {

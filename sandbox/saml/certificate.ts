@@ -1,43 +1,52 @@
-// A self-signed X.509 certificate for the sandbox SAML IdP's RSA key, built with node:crypto
-// alone (DER by hand: version 3, serial, sha256WithRSAEncryption, CN, validity, SPKI).
-import { createPublicKey, randomBytes, sign, type KeyObject } from 'node:crypto';
+// A self-signed X.509 certificate for the sandbox SAML IdP's RSA key. The DER comes from
+// PeculiarVentures' ASN.1 schemas of RFC 5280 (@peculiar/asn1-x509), not from hand-built bytes:
+// the hand-built encoder wrote a non-minimal INTEGER about one time in a hundred, which OpenSSL
+// (and so xml-crypto) refuses. node:crypto signs the TBSCertificate.
+import { createPublicKey, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier, AttributeTypeAndValue, AttributeValue, Certificate, Name, RelativeDistinguishedName, SubjectPublicKeyInfo, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
 
-function len(n: number): Buffer {
-  if (n < 0x80) return Buffer.from([n]);
-  const bytes: number[] = [];
-  for (let v = n; v > 0; v >>= 8) bytes.unshift(v & 0xff);
-  return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-const tlv = (tag: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([tag]), len(body.length), body]);
-const seq = (...parts: Buffer[]): Buffer => tlv(0x30, Buffer.concat(parts));
-const SHA256_RSA = Buffer.from('06092a864886f70d01010b0500', 'hex'); // OID 1.2.840.113549.1.1.11 + NULL
-const CN = Buffer.from('0603550403', 'hex'); // OID 2.5.4.3
+const SHA256_WITH_RSA = '1.2.840.113549.1.1.11'; // RFC 4055 §5
+const COMMON_NAME = '2.5.4.3';
 
-function time(d: Date): Buffer {
-  const s = d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
-  return d.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(s.slice(2))) : tlv(0x18, Buffer.from(s));
+function name(cn: string): Name {
+  return new Name([new RelativeDistinguishedName([new AttributeTypeAndValue({ type: COMMON_NAME, value: new AttributeValue({ utf8String: cn }) })])]);
 }
 
-function name(cn: string): Buffer {
-  return seq(tlv(0x31, seq(CN, tlv(0x0c, Buffer.from(cn, 'utf8')))));
+/** RFC 5280 §4.1.2.2: a positive serial of at most 20 octets; the first octet 0x01–0x7f keeps it minimal and positive. */
+function serialNumber(): ArrayBuffer {
+  const bytes = randomBytes(16);
+  bytes[0] = ((bytes[0] ?? 0) % 0x7f) + 1;
+  return new Uint8Array(bytes).buffer;
 }
 
 export function selfSignedCertificate(opts: { privateKey: KeyObject; commonName: string; days?: number; now?: Date }): string {
   const now = opts.now ?? new Date();
-  const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // RFC 4055 §5: sha256WithRSAEncryption's parameters are NULL.
+  const algorithm = new AlgorithmIdentifier({ algorithm: SHA256_WITH_RSA, parameters: new Uint8Array([0x05, 0x00]).buffer });
   const spki = createPublicKey(opts.privateKey).export({ type: 'spki', format: 'der' });
-  const tbs = seq(
-    tlv(0xa0, tlv(0x02, Buffer.from([2]))),
-    tlv(0x02, serial),
-    seq(SHA256_RSA.subarray(0, 11), SHA256_RSA.subarray(11)),
-    name(opts.commonName),
-    seq(time(new Date(now.getTime() - 86400_000)), time(new Date(now.getTime() + (opts.days ?? 3650) * 86400_000))),
-    name(opts.commonName),
-    spki,
-  );
-  const signature = sign('sha256', tbs, opts.privateKey);
-  const der = seq(tbs, seq(SHA256_RSA.subarray(0, 11), SHA256_RSA.subarray(11)), tlv(0x03, Buffer.concat([Buffer.from([0]), signature])));
+  const tbs = new TBSCertificate({
+    version: Version.v3,
+    serialNumber: serialNumber(),
+    signature: algorithm,
+    issuer: name(opts.commonName),
+    validity: new Validity({ notBefore: new Date(now.getTime() - 86400_000), notAfter: new Date(now.getTime() + (opts.days ?? 3650) * 86400_000) }),
+    subject: name(opts.commonName),
+    subjectPublicKeyInfo: AsnConvert.parse(spki, SubjectPublicKeyInfo),
+  });
+  const tbsDer = Buffer.from(AsnConvert.serialize(tbs));
+  const signature = sign('sha256', tbsDer, opts.privateKey);
+  const der = Buffer.from(AsnConvert.serialize(new Certificate({ tbsCertificate: tbs, signatureAlgorithm: algorithm, signatureValue: new Uint8Array(signature).buffer })));
   const b64 = der.toString('base64');
   return `-----BEGIN CERTIFICATE-----\n${b64.match(/.{1,64}/g)?.join('\n') ?? ''}\n-----END CERTIFICATE-----\n`;
+}
+
+/** True when OpenSSL (through node:crypto) parses `certPem` and it carries the public half of `privateKeyPem`. */
+export function certificateFitsKey(certPem: string, privateKeyPem: string): boolean {
+  try {
+    const cert = new X509Certificate(certPem);
+    return cert.publicKey.equals(createPublicKey(privateKeyPem)) && cert.verify(cert.publicKey);
+  } catch {
+    return false;
+  }
 }

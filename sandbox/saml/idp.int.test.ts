@@ -1,5 +1,9 @@
 // The sandbox SAML IdP over HTTP: metadata at a URL, SP-initiated SSO for registered service
 // providers only, the sign-in page, and a signed response posted back to the registered ACS.
+import { X509Certificate } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdpMetadata } from '../../lib/saml/parse-idp-metadata';
@@ -67,5 +71,41 @@ describe('sandbox SAML IdP', () => {
   it('refuses people it does not know', async () => {
     const res = await fetch(`${idp.url}/sso/login`, { method: 'POST', body: new URLSearchParams({ SAMLRequest: authnRequest(AWS_SP_ENTITY_ID), username: 'nobody', password: 'x' }) });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('sandbox SAML IdP key kept in its data folder', () => {
+  const sps = [{ entityId: 'http://localhost:3999/api/saml/metadata', name: 'Keyport', acsUrls: [ACS], audience: 'http://localhost:3999/api/saml/metadata', recipient: 'acs' as const, aws: false }];
+
+  it('keeps a good certificate across restarts and replaces one that does not parse, saying so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'keyport-saml-state-'));
+    const statePath = path.join(dir, 'saml-idp-key.json');
+    try {
+      const warnings: string[] = [];
+      const first = await startSamlIdp({ people: DEMO_PEOPLE, sps, awsRolesFor: sandboxAwsRolesFor, statePath, warn: (m) => warnings.push(m) });
+      const certPem = first.certPem;
+      await first.close();
+      const second = await startSamlIdp({ people: DEMO_PEOPLE, sps, awsRolesFor: sandboxAwsRolesFor, statePath, warn: (m) => warnings.push(m) });
+      expect(second.certPem).toBe(certPem);
+      await second.close();
+      expect(warnings).toEqual([]);
+
+      // A stored certificate OpenSSL refuses, as the old hand-built encoder could leave one
+      // (here the TBSCertificate's SEQUENCE tag turned into an INTEGER's).
+      const stored = JSON.parse(readFileSync(statePath, 'utf8')) as { privateKeyPem: string; certPem: string };
+      const der = Buffer.from(stored.certPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+      der[4] = 0x02;
+      const badPem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64')}\n-----END CERTIFICATE-----\n`;
+      expect(() => new X509Certificate(badPem)).toThrow();
+      writeFileSync(statePath, JSON.stringify({ ...stored, certPem: badPem }));
+
+      const third = await startSamlIdp({ people: DEMO_PEOPLE, sps, awsRolesFor: sandboxAwsRolesFor, statePath, warn: (m) => warnings.push(m) });
+      await third.close();
+      expect(warnings).toEqual([`sandbox SAML IdP: the stored signing certificate in ${statePath} does not parse; replaced it with a new key and certificate`]);
+      expect(new X509Certificate(third.certPem).subject).toBe('CN=Keyport sandbox SAML IdP');
+      expect((JSON.parse(readFileSync(statePath, 'utf8')) as { certPem: string }).certPem).toBe(third.certPem);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

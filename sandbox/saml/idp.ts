@@ -14,7 +14,7 @@ import { DOMParser } from '@xmldom/xmldom';
 import type { DemoPerson } from '../people';
 import { STYLESHEET, STYLESHEET_PATH } from '../oidc/pages';
 import { escapeXml, signedResponse } from './build-response';
-import { selfSignedCertificate } from './certificate';
+import { certificateFitsKey, selfSignedCertificate } from './certificate';
 import { pageHeaders, postResponsePage, samlLoginPage, samlMessagePage } from './pages';
 import { HttpError, readForm } from '../http-form';
 
@@ -47,6 +47,8 @@ export interface StartSamlIdpOptions {
   /** JSON file keeping the signing key and certificate across restarts. */
   statePath?: string;
   log?: (entry: Record<string, unknown>) => void;
+  /** Where a repaired state file is reported (default: a line on stderr). */
+  warn?: (message: string) => void;
 }
 
 export interface SamlIdp {
@@ -68,8 +70,17 @@ export function samlSubjectFor(username: string): string {
   return createHash('sha256').update(`keyport-sandbox-saml:${username}`).digest('base64url').slice(0, 27);
 }
 
-function loadOrCreateKey(statePath: string | undefined): { privateKeyPem: string; certPem: string } {
-  if (statePath && existsSync(statePath)) return JSON.parse(readFileSync(statePath, 'utf8')) as { privateKeyPem: string; certPem: string };
+/**
+ * The IdP's signing key and certificate, kept across restarts. A stored certificate that OpenSSL
+ * cannot parse (the hand-built encoder of earlier versions wrote one about once in a hundred) or
+ * that does not fit the key is replaced, with a new key, and said so.
+ */
+function loadOrCreateKey(statePath: string | undefined, warn: (m: string) => void): { privateKeyPem: string; certPem: string } {
+  if (statePath && existsSync(statePath)) {
+    const stored = JSON.parse(readFileSync(statePath, 'utf8')) as { privateKeyPem: string; certPem: string };
+    if (certificateFitsKey(stored.certPem, stored.privateKeyPem)) return stored;
+    warn(`sandbox SAML IdP: the stored signing certificate in ${statePath} does not parse; replaced it with a new key and certificate`);
+  }
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certPem: selfSignedCertificate({ privateKey, commonName: 'Keyport sandbox SAML IdP' }) };
   if (statePath) {
@@ -79,8 +90,6 @@ function loadOrCreateKey(statePath: string | undefined): { privateKeyPem: string
   }
   return key;
 }
-
-
 
 interface AuthnRequest {
   id: string;
@@ -133,7 +142,7 @@ export function metadataXml(opts: { entityId: string; ssoUrl: string; certPem: s
 
 export async function startSamlIdp(opts: StartSamlIdpOptions): Promise<SamlIdp> {
   const log = opts.log ?? (() => undefined);
-  const key = loadOrCreateKey(opts.statePath);
+  const key = loadOrCreateKey(opts.statePath, opts.warn ?? ((m) => process.stderr.write(`[keyport] ${m}\n`)));
   const people = opts.people.filter((p) => p.idp === 'saml' || p.idp === 'both');
   const sessions = new Map<string, { username: string; until: number }>();
   const groupsAttribute = opts.groupsAttribute ?? 'groups';

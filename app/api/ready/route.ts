@@ -5,11 +5,14 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { pendingMigrations } from '@/lib/db/migrate';
 import { requestLogger } from '@/lib/log';
+import { shutdownState } from '@/lib/shutdown/in-flight';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
   const noStore = { 'Cache-Control': 'no-store' };
+  // Draining after SIGTERM: not ready first, so load balancers stop sending before anything is refused.
+  if (shutdownState().draining) return Response.json({ status: 'not_ready', reason: 'shutting down' }, { status: 503, headers: noStore });
   try {
     const db = getDb();
     const pending = await pendingMigrations((sql) => db.$queryRawUnsafe<{ migration_name: string }[]>(sql));

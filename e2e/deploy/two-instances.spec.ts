@@ -90,7 +90,7 @@ test('a SAML response to a request started on one instance is accepted on the ot
   }
 });
 
-test('a revocation made on one instance holds for credentials issued through the other, and is lifted through it', async ({ browser }) => {
+test('a revocation made on one instance ends the session on the other, holds for credentials issued through it, and is lifted through it', async ({ browser }) => {
   const remySub = subjectFor('remy');
   const remyContext = await browser.newContext({ baseURL: E2E.portalUrl });
   const ritaContext = await browser.newContext({ baseURL: E2E.portalUrl });
@@ -104,7 +104,8 @@ test('a revocation made on one instance holds for credentials issued through the
 
     const remy = await remyContext.newPage();
     await signIn(remy, 'remy');
-    const res = await issueOn(remy.request, other.url, await mappingIdOf(remy, 'Dev developer'));
+    const devDeveloper = await mappingIdOf(remy, 'Dev developer');
+    const res = await issueOn(remy.request, other.url, devDeveloper);
     expect(res.status()).toBe(200);
     const { credentials } = (await res.json()) as Issued;
     expect(await callerIdentity(keysOf(credentials))).toBe('arn:aws:sts::111122223333:assumed-role/DevDeveloper/remy@example.com');
@@ -114,6 +115,10 @@ test('a revocation made on one instance holds for credentials issued through the
     const { revocation } = (await revoked.json()) as { revocation: { id: string } };
     const denied = await callerIdentity(keysOf(credentials)).catch((e: unknown) => `error:${(e as { name?: string }).name ?? String(e)}`);
     expect(denied).toBe('error:AccessDenied');
+    // Made on the first instance, it ended remy's Keyport session everywhere: the other instance
+    // no longer knows him, and issuing there is refused.
+    expect((await remy.request.get(`${other.url}/api/roles`)).status()).toBe(401);
+    expect((await issueOn(remy.request, other.url, devDeveloper)).status()).toBe(401);
 
     const lifted = await rita.request.post(`${other.url}/api/revocations/${revocation.id}/lift`, { data: { reason: 'e2e: two instances, lifted on the other' }, headers: { origin: E2E.portalUrl } });
     expect(lifted.status()).toBe(200);

@@ -66,7 +66,7 @@ describe('npm run db:migrate', () => {
 
     const again = await migrate(env);
     expect(again.code, again.out).toBe(0);
-    expect(again.out).toContain('the schema is up to date');
+    expect(again.out).toContain('the database schema is up to date');
   });
 
   it('fails with what to do when the runtime role does not exist and creating it was not asked for', async () => {

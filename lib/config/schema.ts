@@ -82,6 +82,11 @@ const rawSchema = z.object({
   ISSUE_REFUSAL_LIMIT_PER_HOUR: positiveInt(30, 1, 100_000),
   SAML_RATE_LIMIT_PER_HOUR: positiveInt(300, 1, 1_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  FEDERATION_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['broker', 'passthrough']).default('passthrough')),
+  BROKER_ISSUER_URL: optionalUrl('BROKER_ISSUER_URL'),
+  BROKER_AUDIENCE: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(255).default('sts.amazonaws.com')),
+  BROKER_SIGNING_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_KEYS_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
 });
 
 export type Config = {
@@ -127,6 +132,21 @@ export type Config = {
   /** Anonymous SAML requests (login, ACS, complete) per source address and hour. */
   samlRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** How AWS is asked, unless a mapping overrides it (lib/issuance/modes/federation-for.ts). */
+  federationMode: FederationMode;
+  broker: BrokerConfig;
+};
+
+export type FederationMode = 'broker' | 'passthrough';
+
+/** Keyport as the OIDC issuer AWS trusts (broker mode). */
+export type BrokerConfig = {
+  /** `iss` of minted tokens; discovery at `<issuerUrl>/.well-known/openid-configuration`. */
+  issuerUrl: string;
+  /** `aud` of minted tokens: a client id of the IAM OIDC provider. */
+  audience: string;
+  /** Where the signing keys are: a file (PEM, JWK or key set; re-read when it changes) or inline text. */
+  keys: { kind: 'file'; path: string } | { kind: 'inline'; text: string } | null;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -207,6 +227,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   // A connect phase that cannot end before the whole deadline would turn every unreachable STS
   // into an "outcome unknown" instead of a definite, retried NetworkError (send-assume-role.ts).
+  if (e.BROKER_SIGNING_KEY && e.BROKER_KEYS_FILE) problems.push('set one of BROKER_SIGNING_KEY and BROKER_KEYS_FILE, not both');
+  if (e.FEDERATION_MODE === 'broker' && !e.BROKER_SIGNING_KEY && !e.BROKER_KEYS_FILE) {
+    problems.push('FEDERATION_MODE=broker needs Keyport\'s signing key: set BROKER_KEYS_FILE (a PEM, JWK or `npm run issuer:rotate` key set) or BROKER_SIGNING_KEY');
+  }
+  // STS fetches the issuer's discovery document and JWKS over public HTTPS only (IAM User Guide,
+  // "Create an OpenID Connect (OIDC) identity provider in IAM").
+  if (!sandbox && e.FEDERATION_MODE === 'broker' && !(e.BROKER_ISSUER_URL ?? e.KEYPORT_URL ?? '').startsWith('https://')) {
+    problems.push('BROKER_ISSUER_URL (default $KEYPORT_URL/oidc) must be an https:// URL: AWS fetches the issuer\'s keys over HTTPS');
+  }
   if (e.STS_CONNECT_TIMEOUT_MS >= e.STS_TIMEOUT_MS) problems.push(`STS_CONNECT_TIMEOUT_MS (${e.STS_CONNECT_TIMEOUT_MS}) must be below STS_TIMEOUT_MS (${e.STS_TIMEOUT_MS})`);
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -264,5 +293,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     issueRefusalLimitPerHour: e.ISSUE_REFUSAL_LIMIT_PER_HOUR,
     samlRateLimitPerHour: e.SAML_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
+    federationMode: e.FEDERATION_MODE,
+    broker: {
+      issuerUrl: (e.BROKER_ISSUER_URL ?? `${publicUrl}/oidc`).replace(/\/+$/, ''),
+      audience: e.BROKER_AUDIENCE,
+      keys: e.BROKER_KEYS_FILE ? { kind: 'file', path: e.BROKER_KEYS_FILE } : e.BROKER_SIGNING_KEY ? { kind: 'inline', text: e.BROKER_SIGNING_KEY } : null,
+    },
   };
 }

@@ -10,13 +10,15 @@ import { importJWK, SignJWT, type CryptoKey, type KeyObject } from 'jose';
 import { MAX_TOKEN_LIFETIME_SECONDS, type BrokerKey } from './key-set';
 import { SOURCE_IDENTITY_CLAIM, sessionTagClaim, TAGS_CLAIM, type SessionTags } from './session-tags';
 
-const imported = new Map<string, Promise<CryptoKey | KeyObject | Uint8Array>>();
+// Keyed by the key's private JWK object, never by kid: a kid is only a label, and a key set
+// re-read from its file gives new objects, so a replaced key can never sign under an old import.
+const imported = new WeakMap<object, Promise<CryptoKey | KeyObject | Uint8Array>>();
 
 function signingKey(key: BrokerKey): Promise<CryptoKey | KeyObject | Uint8Array> {
-  let k = imported.get(key.kid);
+  let k = imported.get(key.privateJwk);
   if (k === undefined) {
     k = importJWK(key.privateJwk, key.alg);
-    imported.set(key.kid, k);
+    imported.set(key.privateJwk, k);
   }
   return k;
 }

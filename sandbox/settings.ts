@@ -22,6 +22,9 @@ export interface SandboxSettings {
   oidcClientSecret: string;
   authSecret: string;
   worldFile: string;
+  /** Keyport's broker issuer (FEDERATION_MODE=broker is the sandbox default) and its key file. */
+  brokerIssuer: string;
+  brokerKeysFile: string;
 }
 
 function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -70,6 +73,8 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
     oidcClientSecret: secrets.oidcClientSecret,
     authSecret: secrets.authSecret,
     worldFile: path.resolve(root, 'sandbox/world.json'),
+    brokerIssuer: `http://localhost:${portalPort}/oidc`,
+    brokerKeysFile: path.join(dataDir, 'broker-keys.json'),
   };
 }
 

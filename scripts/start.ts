@@ -12,6 +12,7 @@ import { seedSandbox } from '../prisma/seed';
 import { startSandboxAws } from '../sandbox/aws/server';
 import { loadWorld } from '../sandbox/aws/world';
 import { startOidcIdp } from '../sandbox/oidc/idp';
+import { ensureSandboxBrokerKeys } from '../sandbox/broker-keys';
 import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
@@ -128,7 +129,9 @@ async function main(): Promise<void> {
     });
     stops.push(() => saml.close());
 
-    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl });
+    // Keyport is the identity broker the sandbox AWS trusts (broker-mode roles of world.json).
+    if ((await ensureSandboxBrokerKeys(s.brokerKeysFile)).created) say(`generated the broker signing key (${path.relative(root, s.brokerKeysFile)})`);
+    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: s.brokerIssuer });
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
     stops.push(() => aws.close());
 
@@ -144,6 +147,9 @@ async function main(): Promise<void> {
       OIDC_SCOPES: env.OIDC_SCOPES ?? 'openid email profile groups offline_access',
       OIDC_DISPLAY_NAME: env.OIDC_DISPLAY_NAME ?? 'Keyport sandbox IdP',
       SAML_IDP_METADATA_URL: saml.metadataUrl,
+      FEDERATION_MODE: env.FEDERATION_MODE || 'broker',
+      BROKER_ISSUER_URL: s.brokerIssuer,
+      BROKER_KEYS_FILE: s.brokerKeysFile,
       SAML_DISPLAY_NAME: env.SAML_DISPLAY_NAME ?? 'Keyport sandbox SAML IdP',
       STS_ENDPOINT: aws.url,
       FEDERATION_ENDPOINT: `${aws.url}/federation`,
@@ -174,18 +180,24 @@ async function main(): Promise<void> {
       `OIDC IdP:         ${s.oidcIssuer}  (people admin: ${s.oidcIssuer}/sandbox/people)`,
       `SAML IdP:         ${saml.metadataUrl}  (metadata)`,
       `AWS (STS/IAM):    ${aws.url}`,
+      `Federation:       ${cfg.federationMode} (Keyport's issuer for AWS: ${cfg.broker.issuerUrl}; per-mapping overrides apply)`,
       `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
       '',
       'Demo sign-ins (username / password):',
       ...DEMO_PEOPLE.map((p) => `  ${p.username.padEnd(6)} / ${p.password.padEnd(14)} ${p.note}`),
       '',
-      'Scripting: npm run -s sandbox:info   ·   npm run -s sandbox:token -- alice',
+      'Scripting: npm run -s sandbox:info   ·   npm run -s sandbox:token -- alice --role <role ARN>',
       'Ctrl-C stops everything.',
     ];
   } else {
     const cfg = parseConfig(env);
     await migrate(cfg.databaseUrl);
-    bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
+    bannerLines = [
+      `Keyport — serving ${cfg.publicUrl}`,
+      ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []),
+      ...(cfg.saml ? ['SAML IdP: configured'] : []),
+      `Federation: ${cfg.federationMode}${cfg.federationMode === 'broker' ? ` (AWS must trust the OIDC provider ${cfg.broker.issuerUrl}, audience ${cfg.broker.audience})` : ''}`,
+    ];
   }
 
   await ensureBuild({ root, log: say, distDir: env.NEXT_DIST_DIR || '.next' });

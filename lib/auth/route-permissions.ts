@@ -29,6 +29,9 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/auth/[...nextauth]': { GET: 'public', POST: 'public' },
   '/api/health': { GET: 'public' },
   '/api/ready': { GET: 'public' },
+  // Keyport's broker issuer: AWS STS fetches these anonymously (they hold public keys only).
+  '/oidc/.well-known/openid-configuration': { GET: 'public' },
+  '/oidc/jwks': { GET: 'public' },
   '/api/roles': { GET: ['catalog', 'read'] },
   '/api/credentials': { POST: ['credentials', 'issue'] },
   '/api/console': { POST: ['credentials', 'issue'] },

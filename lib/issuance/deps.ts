@@ -2,6 +2,7 @@ import 'server-only';
 // Wires the issuance pipeline to the real database, configuration, session tokens and STS.
 import type { Actor } from '@/lib/auth/actor';
 import { webIdentityToken } from '@/lib/auth/web-identity-token';
+import { readBrokerKeys } from '@/lib/broker/read-broker-keys';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { Logger } from '@/lib/log/logger';
@@ -32,6 +33,8 @@ export function issueDeps(actor: Actor, log: Logger): IssueDeps {
   const cfg = getConfig();
   return {
     ...sharedIssueDeps(log),
+    federationMode: cfg.federationMode,
+    ...(cfg.broker.keys === null ? {} : { broker: { issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience, keys: () => readBrokerKeys(cfg.broker.keys) } }),
     issuer: cfg.oidc.issuer,
     clientId: cfg.oidc.clientId,
     webIdentityToken: () => webIdentityToken(actor),

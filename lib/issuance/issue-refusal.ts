@@ -13,6 +13,7 @@ export type RefusalReason =
   | 'sign-in expired'
   | 'saml role missing'
   | 'saml misconfigured'
+  | 'broker misconfigured'
   | 'other person'
   | 'no session'
   | 'unknown request'

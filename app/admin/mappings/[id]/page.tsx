@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { requirePageActor } from '@/lib/http/page-auth';
+import { resolveFederationMode } from '@/lib/issuance/modes/resolve-federation-mode';
 import { getMapping } from '@/lib/mappings/get-mapping';
 
 export default async function EditMappingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -36,7 +37,10 @@ export default async function EditMappingPage({ params, searchParams }: { params
         <MappingStatusActions mappingId={mapping.id} enabled={mapping.enabled} />
       </div>
       <div className="mt-6">
-        <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} />
+        <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer}
+          clientId={cfg.oidc.clientId}
+          broker={resolveFederationMode(mapping.federationMode, cfg.federationMode) === 'broker' ? { issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience } : null}
+        />
       </div>
     </section>
   );

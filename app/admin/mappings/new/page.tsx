@@ -11,7 +11,7 @@ export default async function NewMappingPage() {
     <section>
       <Link href="/admin/mappings" className="text-sm text-blue-700 underline">← All mappings</Link>
       <h1 className="mt-2 mb-6 text-2xl font-semibold">New mapping</h1>
-      <MappingForm mode="create" initial={EMPTY_MAPPING} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} />
+      <MappingForm mode="create" initial={EMPTY_MAPPING} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} broker={cfg.federationMode === 'broker' ? { issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience } : null} />
     </section>
   );
 }

@@ -25,6 +25,10 @@ export interface SandboxSettings {
   /** Keyport's broker issuer (FEDERATION_MODE=broker is the sandbox default) and its key file. */
   brokerIssuer: string;
   brokerKeysFile: string;
+  /** Keyport's own SAML IdP (SAML broker mode): key, certificate, metadata URL. */
+  samlBrokerKeyFile: string;
+  samlBrokerCertFile: string;
+  samlBrokerMetadataUrl: string;
 }
 
 function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -75,6 +79,9 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
     worldFile: path.resolve(root, 'sandbox/world.json'),
     brokerIssuer: `http://localhost:${portalPort}/oidc`,
     brokerKeysFile: path.join(dataDir, 'broker-keys.json'),
+    samlBrokerKeyFile: path.join(dataDir, 'saml-broker-key.pem'),
+    samlBrokerCertFile: path.join(dataDir, 'saml-broker-cert.pem'),
+    samlBrokerMetadataUrl: `http://localhost:${portalPort}/saml-idp/metadata`,
   };
 }
 

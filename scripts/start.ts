@@ -12,7 +12,7 @@ import { seedSandbox } from '../prisma/seed';
 import { startSandboxAws } from '../sandbox/aws/server';
 import { loadWorld } from '../sandbox/aws/world';
 import { startOidcIdp } from '../sandbox/oidc/idp';
-import { ensureSandboxBrokerKeys } from '../sandbox/broker-keys';
+import { ensureSandboxBrokerKeys, ensureSandboxSamlBrokerKey } from '../sandbox/broker-keys';
 import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
@@ -131,7 +131,8 @@ async function main(): Promise<void> {
 
     // Keyport is the identity broker the sandbox AWS trusts (broker-mode roles of world.json).
     if ((await ensureSandboxBrokerKeys(s.brokerKeysFile)).created) say(`generated the broker signing key (${path.relative(root, s.brokerKeysFile)})`);
-    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: s.brokerIssuer });
+    ensureSandboxSamlBrokerKey({ keyFile: s.samlBrokerKeyFile, certFile: s.samlBrokerCertFile });
+    const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: s.brokerIssuer, BROKER_SAML_METADATA_URL: s.samlBrokerMetadataUrl });
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
     stops.push(() => aws.close());
 
@@ -150,6 +151,8 @@ async function main(): Promise<void> {
       FEDERATION_MODE: env.FEDERATION_MODE || 'broker',
       BROKER_ISSUER_URL: s.brokerIssuer,
       BROKER_KEYS_FILE: s.brokerKeysFile,
+      BROKER_SAML_KEY_FILE: s.samlBrokerKeyFile,
+      BROKER_SAML_CERT_FILE: s.samlBrokerCertFile,
       SAML_DISPLAY_NAME: env.SAML_DISPLAY_NAME ?? 'Keyport sandbox SAML IdP',
       STS_ENDPOINT: aws.url,
       FEDERATION_ENDPOINT: `${aws.url}/federation`,

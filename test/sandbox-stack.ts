@@ -47,7 +47,7 @@ export async function startSandboxStack(): Promise<SandboxStack> {
     awsRolesFor: sandboxAwsRolesFor,
   });
   const broker = await startBrokerIssuer();
-  const world = loadWorld(path.resolve('sandbox/world.json'), { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.clientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: broker.url });
+  const world = loadWorld(path.resolve('sandbox/world.json'), { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.clientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: broker.url, BROKER_SAML_METADATA_URL: broker.saml.metadataUrl });
   const dir = mkdtempSync(path.join(tmpdir(), 'keyport-stack-'));
   const statePath = path.join(dir, 'aws-state.json');
   let offset = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { federationSummary } from './federation-summary';
 
-const broker = { issuerUrl: 'https://keyport.example.com/oidc', audience: 'sts.amazonaws.com', keys: null };
+const broker = { issuerUrl: 'https://keyport.example.com/oidc', audience: 'sts.amazonaws.com', keys: null, saml: null };
 
 describe('federationSummary', () => {
   it("names Keyport's provider in broker mode", () => {

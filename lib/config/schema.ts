@@ -87,6 +87,9 @@ const rawSchema = z.object({
   BROKER_AUDIENCE: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(255).default('sts.amazonaws.com')),
   BROKER_SIGNING_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   BROKER_KEYS_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_SAML_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_SAML_CERT_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_SAML_ENTITY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
 });
 
 export type Config = {
@@ -147,6 +150,8 @@ export type BrokerConfig = {
   audience: string;
   /** Where the signing keys are: a file (PEM, JWK or key set; re-read when it changes) or inline text. */
   keys: { kind: 'file'; path: string } | { kind: 'inline'; text: string } | null;
+  /** Keyport as the SAML IdP AWS trusts (mappings in 'broker-saml' mode); null when not configured. */
+  saml: { entityId: string; keyFile: string; certFile: string; metadataUrl: string } | null;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -227,6 +232,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   // A connect phase that cannot end before the whole deadline would turn every unreachable STS
   // into an "outcome unknown" instead of a definite, retried NetworkError (send-assume-role.ts).
+  if (Boolean(e.BROKER_SAML_KEY_FILE) !== Boolean(e.BROKER_SAML_CERT_FILE)) problems.push('set both BROKER_SAML_KEY_FILE and BROKER_SAML_CERT_FILE (Keyport\'s SAML signing key and its certificate), or neither');
   if (e.BROKER_SIGNING_KEY && e.BROKER_KEYS_FILE) problems.push('set one of BROKER_SIGNING_KEY and BROKER_KEYS_FILE, not both');
   if (e.FEDERATION_MODE === 'broker' && !e.BROKER_SIGNING_KEY && !e.BROKER_KEYS_FILE) {
     problems.push('FEDERATION_MODE=broker needs Keyport\'s signing key: set BROKER_KEYS_FILE (a PEM, JWK or `npm run issuer:rotate` key set) or BROKER_SIGNING_KEY');
@@ -298,6 +304,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       issuerUrl: (e.BROKER_ISSUER_URL ?? `${publicUrl}/oidc`).replace(/\/+$/, ''),
       audience: e.BROKER_AUDIENCE,
       keys: e.BROKER_KEYS_FILE ? { kind: 'file', path: e.BROKER_KEYS_FILE } : e.BROKER_SIGNING_KEY ? { kind: 'inline', text: e.BROKER_SIGNING_KEY } : null,
+      saml:
+        e.BROKER_SAML_KEY_FILE && e.BROKER_SAML_CERT_FILE
+          ? { entityId: e.BROKER_SAML_ENTITY_ID ?? `${publicUrl}/saml-idp`, keyFile: e.BROKER_SAML_KEY_FILE, certFile: e.BROKER_SAML_CERT_FILE, metadataUrl: `${publicUrl}/saml-idp/metadata` }
+          : null,
     },
   };
 }

@@ -11,6 +11,7 @@ import { createPrismaClient, type Db } from '@/lib/db/create-client';
 import { AppError } from '@/lib/errors/app-error';
 import { createLogger } from '@/lib/log/logger';
 import { trustPolicyFor } from '@/lib/mappings/trust-policy';
+import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
 import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
 import { startSandboxAws, type SandboxAws } from '@/sandbox/aws/server';
 import { parseWorld } from '@/sandbox/aws/world';
@@ -44,7 +45,7 @@ function actorWith(groups: string[], email = 'alice@example.com'): Actor {
   return { sessionId: 's', sub: `sub-${randomUUID()}`, idpKind: 'OIDC', email, name: 'Alice', username: 'alice', groups, roles: ['employee'], idTokenExpiresAt: null, emailVerified: true };
 }
 
-async function mapping(group: string, roleArn: string, over: Partial<{ federationMode: 'broker' | 'passthrough' | null; sessionTagAttributes: string[] }> = {}) {
+async function mapping(group: string, roleArn: string, over: Partial<{ federationMode: 'broker' | 'broker-saml' | 'passthrough' | null; sessionTagAttributes: string[] }> = {}) {
   return db.roleMapping.create({
     data: {
       idpGroup: group,
@@ -285,5 +286,90 @@ describe('a trust policy printed by the generator', () => {
     } finally {
       await bad.close();
     }
+  });
+});
+
+describe('SAML broker mode', () => {
+  const ROLE = 'arn:aws:iam::111122223333:role/BrokerSamlDeveloper';
+  const PROVIDER = 'arn:aws:iam::111122223333:saml-provider/KeyportBroker';
+  const assertions: Array<{ roleArn: string; samlAssertion: string }> = [];
+  const samlDeps = (over: Partial<IssueDeps> = {}) =>
+    deps({
+      brokerSaml: { entityId: stack.broker.saml.entityId, key: () => Promise.resolve(stack.broker.saml.key) },
+      assumeRoleWithSaml: (o) => {
+        assertions.push({ roleArn: o.roleArn, samlAssertion: o.samlAssertion });
+        return assumeRoleWithSaml({ ...o, backoffMs: 1 });
+      },
+      ...over,
+    });
+  async function samlMapping(group: string, samlProviderArn: string | null = PROVIDER) {
+    const m = await mapping(group, ROLE, { federationMode: 'broker-saml', sessionTagAttributes: ['idp'] });
+    return db.roleMapping.update({ where: { id: m.id }, data: { samlProviderArn, idpKind: 'OIDC' } });
+  }
+
+  it('issues through AssumeRoleWithSAML to a person who signed in with OIDC, with tags and SourceIdentity', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await samlMapping(group);
+    const before = stack.aws.stats().calls.AssumeRoleWithSAML ?? 0;
+    const context = ctx();
+    const issued = await issueCredentials({ actor: actorWith([group]), request: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, context, deps: samlDeps() });
+    expect(stack.aws.stats().calls.AssumeRoleWithSAML ?? 0).toBe(before + 1);
+    expect(await whoami(issued.credentials)).toBe('arn:aws:sts::111122223333:assumed-role/BrokerSamlDeveloper/alice@example.com');
+    const session = stack.journal().find((s) => s.accessKeyId === issued.credentials.accessKeyId);
+    expect(session?.provider).toBe(PROVIDER);
+    expect(session?.sourceIdentity).toBe('alice@example.com');
+    expect(session?.tags).toEqual({ person: 'alice@example.com', email: 'alice@example.com', 'keyport-mapping': m.id, 'idp-idp': 'OIDC' });
+    const events = await db.auditEvent.findMany({ where: { requestId: context.requestId }, orderBy: { seq: 'asc' } });
+    expect(events.map((e) => [e.type, (e.details as Record<string, unknown>)['federationMode'], (e.details as Record<string, unknown>)['sourceIdentity']])).toEqual([
+      ['ISSUE_REQUESTED', 'broker-saml', 'alice@example.com'],
+      ['ISSUE_SUCCEEDED', 'broker-saml', 'alice@example.com'],
+    ]);
+    // The assertion is nowhere in the database or the logs.
+    const assertion = assertions.at(-1)?.samlAssertion ?? '';
+    expect(assertion.length).toBeGreaterThan(500);
+    const dump = JSON.stringify(events, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    expect(dump).not.toContain(assertion.slice(100, 200));
+    expect(logLines.join('\n')).not.toContain(assertion.slice(100, 200));
+  });
+
+  it('an assertion Keyport signed for one role opens no other', async () => {
+    const assertion = assertions.find((a) => a.roleArn === ROLE)?.samlAssertion ?? '';
+    const other = await assumeRoleWithSaml({ endpoint: stack.aws.url, region: 'us-east-1', roleArn: 'arn:aws:iam::111122223333:role/SamlDeveloper', principalArn: PROVIDER, samlAssertion: assertion, durationSeconds: 900, maxAttempts: 1 });
+    expect(!other.ok && other.code).toBe('AccessDenied');
+  });
+
+  it('the role refuses an assertion under Keyport’s provider signed by a key that is not Keyport’s', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await samlMapping(group);
+    // Signed by a key that is not Keyport's SAML key: the metadata's certificate does not verify it.
+    const foreignKey = { privateKeyPem: '', certPem: '' };
+    const { generateKeyPairSync } = await import('node:crypto');
+    const { selfSignedCertificate } = await import('@/sandbox/saml/certificate');
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    foreignKey.privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+    foreignKey.certPem = selfSignedCertificate({ privateKey, commonName: 'mallory' });
+    const e = await issue(actorWith([group]), m.id, samlDeps({ brokerSaml: { entityId: stack.broker.saml.entityId, key: () => Promise.resolve(foreignKey) } })).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect((e as AppError).extra.detail).toMatchObject({ stsErrorCode: 'InvalidIdentityToken' });
+  });
+
+  it('refuses, before AWS is asked, a SAML broker mapping without a SAML provider, or without SAML broker configured', async () => {
+    const before = stack.aws.stats().calls.AssumeRoleWithSAML ?? 0;
+    const noProvider = await samlMapping(`grp-${randomUUID()}`, null);
+    const e1 = await issue(actorWith([noProvider.idpGroup]), noProvider.id, samlDeps()).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect((e1 as AppError).message).toMatch(/names no IAM SAML provider/);
+    const configured = await samlMapping(`grp-${randomUUID()}`);
+    const { brokerSaml: _x, ...unconfigured } = samlDeps();
+    const e2 = await issue(actorWith([configured.idpGroup]), configured.id, unconfigured).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect((e2 as AppError).message).toMatch(/SAML broker mode is not configured/);
+    expect(stack.aws.stats().calls.AssumeRoleWithSAML ?? 0).toBe(before);
   });
 });

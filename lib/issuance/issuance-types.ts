@@ -61,7 +61,7 @@ export type IssuableMapping = {
   stsEndpoint: string | null;
   samlProviderArn: string | null;
   /** The mapping's override of the deployment's FEDERATION_MODE; null: the deployment's. */
-  federationMode: 'broker' | 'passthrough' | null;
+  federationMode: 'broker' | 'broker-saml' | 'passthrough' | null;
   /** IdP attributes sent as session tags in broker mode. */
   sessionTagAttributes: string[];
 };

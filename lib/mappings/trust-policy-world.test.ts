@@ -25,9 +25,12 @@ describe('sandbox/world.json trust policies', () => {
       const brokerHost = vars.BROKER_ISSUER.replace(/^https?:\/\//, '');
       const brokerRoles = world.roles.filter((r) => JSON.stringify(r.trustPolicy).includes(`oidc-provider/${brokerHost}"`)).map((r) => r.arn.split('/').pop());
       expect(brokerRoles).toEqual(['ProdReadOnly', 'ProdAdmin', 'SecurityAudit', 'RevocationDrill']);
+      const samlBrokerRoles = world.roles.filter((r) => JSON.stringify(r.trustPolicy).includes('saml-provider/KeyportBroker"')).map((r) => r.arn.split('/').pop());
+      expect(samlBrokerRoles).toEqual(['BrokerSamlDeveloper']);
       for (const role of world.roles) {
         const broker = brokerRoles.includes(role.arn.split('/').pop()) ? { issuer: vars.BROKER_ISSUER, audience: 'sts.amazonaws.com' } : null;
-        const provider = world.samlProviders.find((p) => p.account === accountOfArn(role.arn));
+        const samlBroker = samlBrokerRoles.includes(role.arn.split('/').pop());
+        const provider = world.samlProviders.find((p) => p.account === accountOfArn(role.arn) && (p.name === 'KeyportBroker') === samlBroker);
         const generated = trustPolicyFor({
           idpKind: kindOf(role),
           roleArn: role.arn,
@@ -35,6 +38,7 @@ describe('sandbox/world.json trust policies', () => {
           clientId: vars.OIDC_CLIENT_ID,
           samlProviderArn: provider ? samlProviderArn(provider) : null,
           broker,
+          samlBroker,
         });
         if (role.arn.endsWith('/DataScienceLegacy')) expect(role.trustPolicy, role.arn).not.toEqual(generated);
         else expect(role.trustPolicy, role.arn).toEqual(generated);

@@ -85,6 +85,23 @@ export interface TrustPolicyInput {
   samlProviderArn: string | null;
   /** Set in broker mode: Keyport's issuer and audience replace the IdP's for OIDC. */
   broker?: { issuer: string; audience: string } | null;
+  /** SAML broker mode: `samlProviderArn` is Keyport's own SAML provider, whose assertions carry tags and SourceIdentity. */
+  samlBroker?: boolean;
+}
+
+/**
+ * SAML broker mode: the role trusts Keyport's own SAML provider; the assertion's Role attribute
+ * names this role only, and AWS assumes only a role the assertion names (IAM User Guide,
+ * "Configure SAML assertions for the authentication response"). Tags and SourceIdentity need
+ * sts:TagSession and sts:SetSourceIdentity.
+ */
+export function samlBrokerTrustStatement(opts: { partition: TrustPartition; samlProviderArn: string }) {
+  return {
+    Effect: 'Allow',
+    Principal: { Federated: opts.samlProviderArn },
+    Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
+    Condition: { StringEquals: { 'SAML:aud': samlAudience(opts.partition) } },
+  };
 }
 
 /**
@@ -97,7 +114,11 @@ export function trustPolicyFor(opts: TrustPolicyInput) {
   const m = /^arn:(aws|aws-cn|aws-us-gov):iam::(\d{12}):role\//.exec(opts.roleArn);
   if (!m?.[1] || !m[2]) return null;
   const partition = m[1] as TrustPartition;
-  const statements: Array<ReturnType<typeof oidcTrustPolicy>['Statement'][number] | ReturnType<typeof samlTrustStatement> | ReturnType<typeof brokerTrustStatement>> = [];
+  const statements: Array<ReturnType<typeof oidcTrustPolicy>['Statement'][number] | ReturnType<typeof samlTrustStatement> | ReturnType<typeof brokerTrustStatement> | ReturnType<typeof samlBrokerTrustStatement>> = [];
+  if (opts.samlBroker) {
+    if (!opts.samlProviderArn) return null;
+    return { Version: '2012-10-17', Statement: [samlBrokerTrustStatement({ partition, samlProviderArn: opts.samlProviderArn })] };
+  }
   if (opts.broker) statements.push(brokerTrustStatement({ partition, accountId: m[2], issuer: opts.broker.issuer, audience: opts.broker.audience, roleArn: opts.roleArn }));
   else if (opts.idpKind !== 'SAML') statements.push(...oidcTrustPolicy({ partition, accountId: m[2], issuer: opts.issuer, clientId: opts.clientId }).Statement);
   if (opts.idpKind !== 'OIDC' && !opts.broker) {

@@ -99,3 +99,29 @@ export function requestTagKeys(incoming: IncomingTags | undefined, sourceIdentit
   if (sourceIdentity !== undefined) keys['sts:SourceIdentity'] = sourceIdentity;
   return keys;
 }
+
+// SAML: session tags and source identity as attributes (IAM User Guide, "Passing session tags
+// using AssumeRoleWithSAML" and "Configure SAML assertions for the authentication response":
+// PrincipalTag:<key>, TransitiveTagKeys and SourceIdentity under https://aws.amazon.com/SAML/Attributes/).
+const SAML_ATTRS = 'https://aws.amazon.com/SAML/Attributes/';
+
+export function readSamlTags(attributes: Record<string, readonly string[]>): IncomingTags | undefined {
+  const tags: Record<string, string> = {};
+  for (const [name, values] of Object.entries(attributes)) {
+    if (!name.startsWith(`${SAML_ATTRS}PrincipalTag:`)) continue;
+    const key = name.slice(`${SAML_ATTRS}PrincipalTag:`.length);
+    if (values.length !== 1 || values[0] === undefined) throw invalidIdentityToken(`Session tag ${key} must have exactly one value`);
+    tags[key] = values[0];
+  }
+  const transitive = [...(attributes[`${SAML_ATTRS}TransitiveTagKeys`] ?? [])];
+  if (Object.keys(tags).length === 0 && transitive.length === 0) return undefined;
+  checkTags(tags, transitive);
+  return { tags, transitiveTagKeys: transitive };
+}
+
+export function readSamlSourceIdentity(attributes: Record<string, readonly string[]>): string | undefined {
+  const values = attributes[`${SAML_ATTRS}SourceIdentity`];
+  if (values === undefined) return undefined;
+  if (values.length !== 1) throw invalidIdentityToken('The SourceIdentity attribute must have exactly one value');
+  return readSourceIdentityClaim(values[0]);
+}

@@ -121,6 +121,8 @@ export interface WorldVars {
   /** Keyport's own issuer (broker mode) and the audience of its tokens (default sts.amazonaws.com). */
   BROKER_ISSUER?: string;
   BROKER_AUDIENCE?: string;
+  /** Keyport's SAML IdP metadata (SAML broker mode); unset: an unreachable URL (the provider then verifies nothing). */
+  BROKER_SAML_METADATA_URL?: string;
 }
 
 /** `https://idp.example.com/x` → `idp.example.com/x`: how IAM names an OIDC provider. */
@@ -184,6 +186,7 @@ export function parseWorld(raw: unknown, vars: WorldVars): World {
     BROKER_ISSUER: vars.BROKER_ISSUER,
     BROKER_PROVIDER: vars.BROKER_ISSUER === undefined ? undefined : withoutScheme(vars.BROKER_ISSUER),
     BROKER_AUDIENCE: vars.BROKER_AUDIENCE ?? 'sts.amazonaws.com',
+    BROKER_SAML_METADATA_URL: vars.BROKER_SAML_METADATA_URL ?? 'http://127.0.0.1:9/saml-idp/metadata',
   });
   const result = WorldSchema.safeParse(substituted);
   if (!result.success) throw new Error(`world is invalid:\n${z.prettifyError(result.error)}`);

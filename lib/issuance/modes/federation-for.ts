@@ -6,9 +6,11 @@ import type { Federation, IssuableMapping } from '../issuance-types';
 import type { IssueDeps } from '../issue-credentials';
 import { oidcBrokerFederation } from './oidc-broker';
 import { oidcPassthroughFederation } from './oidc-passthrough';
+import { samlBrokerFederation } from './saml-broker';
 import { resolveFederationMode } from './resolve-federation-mode';
 
 export function federationFor(mapping: IssuableMapping, actor: Actor, deps: IssueDeps): Federation {
   const mode = resolveFederationMode(mapping.federationMode, deps.federationMode ?? 'passthrough');
+  if (mode === 'broker-saml') return samlBrokerFederation(actor, deps);
   return mode === 'broker' ? oidcBrokerFederation(actor, deps, deps.broker) : oidcPassthroughFederation(actor, deps);
 }

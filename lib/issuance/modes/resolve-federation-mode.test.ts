@@ -10,6 +10,10 @@ describe('resolveFederationMode', () => {
     expect(resolveFederationMode(null, 'broker')).toBe('broker');
     expect(resolveFederationMode(undefined, 'passthrough')).toBe('passthrough');
   });
+  it('takes SAML broker as a per-mapping mode', () => {
+    expect(resolveFederationMode('broker-saml', 'passthrough')).toBe('broker-saml');
+    expect(describeFederationMode('broker-saml')).toMatch(/SAML provider/);
+  });
   it('ignores a value that is no mode (the database CHECK forbids it; never widen to a default silently)', () => {
     expect(resolveFederationMode('both', 'passthrough')).toBe('passthrough');
   });

@@ -57,7 +57,7 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFormValues; mappingId?: string; updatedAt?: string; issuer: string; clientId: string; broker?: { issuer: string; audience: string } | null }) {
+export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFormValues; mappingId?: string; updatedAt?: string; issuer: string; clientId: string; broker?: { issuer: string; audience: string } | null; samlBroker?: { metadataUrl: string | null } | null }) {
   const router = useRouter();
   const [v, setV] = useState(props.initial);
   const [busy, setBusy] = useState(false);
@@ -231,7 +231,7 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
           </section>
         )}
       </form>
-      <TrustPolicyPanel idpKind={toDbKind(v.idpKind)} roleArn={v.roleArn.trim()} issuer={props.issuer} clientId={props.clientId} samlProviderArn={v.samlProviderArn.trim() || null} broker={props.broker ?? null} />
+      <TrustPolicyPanel idpKind={toDbKind(v.idpKind)} roleArn={v.roleArn.trim()} issuer={props.issuer} clientId={props.clientId} samlProviderArn={v.samlProviderArn.trim() || null} broker={props.broker ?? null} samlBroker={props.samlBroker ?? null} />
     </div>
   );
 }

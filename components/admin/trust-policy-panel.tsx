@@ -2,7 +2,7 @@
 // admitting only tokens minted for this role (with AWS CLI, Terraform and CloudFormation); in
 // passthrough mode the trust policy naming the IdP. Copy buttons for each.
 import { CopyButton } from '@/components/copy-button';
-import { cloudFormationSnippet, createOidcProviderCommand, terraformSnippet } from '@/lib/mappings/iam-setup';
+import { cloudFormationSnippet, createOidcProviderCommand, createSamlProviderCommand, terraformSnippet } from '@/lib/mappings/iam-setup';
 import { trustPolicyFor, updateAssumeRolePolicyCommand, type TrustPolicyInput } from '@/lib/mappings/trust-policy';
 
 function Snippet(props: { title: string; text: string; testId: string; label: string }) {
@@ -19,14 +19,17 @@ function Snippet(props: { title: string; text: string; testId: string; label: st
   );
 }
 
-export function TrustPolicyPanel(props: TrustPolicyInput) {
-  const policy = trustPolicyFor(props);
-  const broker = props.broker ?? null;
+export function TrustPolicyPanel(props: Omit<TrustPolicyInput, 'samlBroker'> & { samlBroker?: { metadataUrl: string | null } | null }) {
+  const samlBroker = props.samlBroker ?? null;
+  const policy = trustPolicyFor({ ...props, samlBroker: samlBroker !== null });
+  const broker = samlBroker ? null : (props.broker ?? null);
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label="Trust policy">
       <h2 className="font-semibold text-slate-900">Trust policy the role needs</h2>
       <p className="mt-1 text-sm text-slate-600" data-testid="federation-mode">
-        {broker
+        {samlBroker
+          ? 'Federation mode: broker (SAML). Keyport signs its own SAML assertion for each issuance, naming this one role, with session tags and SourceIdentity; AWS must trust Keyport’s SAML provider (the mapping’s SAML provider ARN).'
+          : broker
           ? 'Federation mode: broker. Keyport mints a short-lived token for each issuance, for this one role, with session tags and SourceIdentity; AWS must trust Keyport’s OIDC provider, and only tokens minted for this role.'
           : 'Federation mode: passthrough. The person’s own IdP token (or the IdP’s SAML assertion) goes to AWS; AWS must trust the IdP.'}
       </p>
@@ -36,6 +39,14 @@ export function TrustPolicyPanel(props: TrustPolicyInput) {
         <>
           {broker && (
             <Snippet title="1. Keyport's OIDC provider (once per account)" text={createOidcProviderCommand(broker)} testId="oidc-provider-command" label="Copy provider command" />
+          )}
+          {samlBroker && (
+            <Snippet
+              title="1. Keyport's SAML provider (once per account)"
+              text={createSamlProviderCommand({ metadataUrl: samlBroker.metadataUrl ?? '<Keyport SAML metadata URL>', name: (props.samlProviderArn ?? '').split('/').pop() || 'KeyportBroker' })}
+              testId="saml-provider-command"
+              label="Copy provider command"
+            />
           )}
           <p className="mt-3 text-sm text-slate-600">
             {broker ? '2. ' : ''}The role must trust {broker ? 'Keyport’s OIDC provider' : `Keyport's ${props.idpKind === 'OIDC' ? 'OIDC provider' : props.idpKind === 'SAML' ? 'SAML provider' : 'OIDC and SAML providers'}`}. Put this on the role (IAM → Roles → Trust relationships), or run the command below.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cloudFormationSnippet, createOidcProviderCommand, terraformSnippet } from './iam-setup';
+import { cloudFormationSnippet, createOidcProviderCommand, createSamlProviderCommand, terraformSnippet } from './iam-setup';
 import { trustPolicyFor } from './trust-policy';
 
 const roleArn = 'arn:aws:iam::444455556666:role/platform/ProdAdmin';
@@ -9,6 +9,12 @@ const policy = trustPolicyFor({ idpKind: 'OIDC', roleArn, issuer: 'https://idp',
 describe('IAM setup snippets', () => {
   it('registers the issuer with its audience', () => {
     expect(createOidcProviderCommand(broker)).toBe("aws iam create-open-id-connect-provider --url 'https://keyport.example.com/oidc' --client-id-list 'sts.amazonaws.com'");
+  });
+
+  it("registers Keyport's SAML metadata as a SAML provider", () => {
+    expect(createSamlProviderCommand({ metadataUrl: 'https://keyport.example.com/saml-idp/metadata', name: 'KeyportBroker' })).toBe(
+      "curl -fsS 'https://keyport.example.com/saml-idp/metadata' -o keyport-saml-metadata.xml && aws iam create-saml-provider --name 'KeyportBroker' --saml-metadata-document file://keyport-saml-metadata.xml",
+    );
   });
 
   it('quotes what it cannot trust', () => {

@@ -25,6 +25,11 @@ export function createOidcProviderCommand(opts: { issuer: string; audience: stri
   return `aws iam create-open-id-connect-provider --url ${shellQuote(opts.issuer)} --client-id-list ${shellQuote(opts.audience)}`;
 }
 
+/** SAML broker mode: registers Keyport's SAML metadata as the IAM SAML provider. */
+export function createSamlProviderCommand(opts: { metadataUrl: string; name: string }): string {
+  return `curl -fsS ${shellQuote(opts.metadataUrl)} -o keyport-saml-metadata.xml && aws iam create-saml-provider --name ${shellQuote(opts.name)} --saml-metadata-document file://keyport-saml-metadata.xml`;
+}
+
 export function terraformSnippet(opts: IamSetupInput): string {
   const name = roleNameOf(opts.roleArn);
   const id = name.replace(/[^A-Za-z0-9_]/g, '_');

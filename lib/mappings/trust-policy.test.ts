@@ -91,3 +91,24 @@ describe('trustPolicyFor in broker mode', () => {
   });
 });
 
+
+describe('trustPolicyFor in SAML broker mode', () => {
+  const input = { idpKind: 'OIDC' as const, roleArn: 'arn:aws:iam::111122223333:role/Dev', issuer: 'https://idp.example.com', clientId: 'k', samlProviderArn: 'arn:aws:iam::111122223333:saml-provider/KeyportBroker', samlBroker: true };
+  it("trusts Keyport's SAML provider with TagSession and SetSourceIdentity, for AWS's audience", () => {
+    expect(trustPolicyFor(input)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/KeyportBroker' },
+          Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    });
+  });
+  it('needs the SAML provider ARN, and never trusts the IdP', () => {
+    expect(trustPolicyFor({ ...input, samlProviderArn: null })).toBeNull();
+    expect(JSON.stringify(trustPolicyFor(input))).not.toContain('idp.example.com');
+  });
+});

@@ -40,6 +40,7 @@ export default async function EditMappingPage({ params, searchParams }: { params
         <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer}
           clientId={cfg.oidc.clientId}
           broker={resolveFederationMode(mapping.federationMode, cfg.federationMode) === 'broker' ? { issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience } : null}
+          samlBroker={resolveFederationMode(mapping.federationMode, cfg.federationMode) === 'broker-saml' ? { metadataUrl: cfg.broker.saml?.metadataUrl ?? null } : null}
         />
       </div>
     </section>

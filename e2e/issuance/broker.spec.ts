@@ -63,6 +63,15 @@ test('issuer:publish writes exactly what Keyport serves at its issuer URL', asyn
   }
 });
 
+test("Keyport's own SAML IdP metadata is served for IAM (SAML broker mode)", async ({ request }) => {
+  const res = await request.get('/saml-idp/metadata');
+  expect(res.status()).toBe(200);
+  const xml = await res.text();
+  expect(xml).toContain(`entityID="${E2E.portalUrl}/saml-idp"`);
+  expect(xml).toMatch(/<ds:X509Certificate>[A-Za-z0-9+/=]{200,}<\/ds:X509Certificate>/);
+  expect(xml).not.toContain('PRIVATE KEY');
+});
+
 test("a raw IdP token opens no broker-mode role; Keyport's token opens only the role it was minted for", async () => {
   const idp = await token(['alice', '--idp']);
   for (const role of [PROD_RO, PROD_ADMIN, SEC, DRILL]) expect(await refusal(assume(role, idp)), role).toBe('AccessDenied');

@@ -234,7 +234,13 @@ describe('broker mode (sandbox AWS loaded from world.json)', () => {
 
   it('never writes the minted tokens or the private key to the database or the logs', async () => {
     expect(sent.length).toBeGreaterThan(3);
-    const dump = JSON.stringify(await db.auditEvent.findMany({ where: { details: { path: ['federationMode'], equals: 'broker' } } }), (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v));
+    // Every row of every table a token or key could land in: the audit and its actors, sessions, mappings, SAML state.
+    const bigints = (_k: string, v: unknown) => (typeof v === 'bigint' ? String(v) : v);
+    const dump = JSON.stringify(
+      await Promise.all([db.auditEvent.findMany({}), db.session.findMany({}), db.roleMapping.findMany({}), db.auditActor.findMany({}), db.samlRequest.findMany({}), db.samlUsedAssertion.findMany({})]),
+      bigints,
+    );
+    expect(dump.length).toBeGreaterThan(1000);
     const logs = logLines.join('\n');
     const d = stack.broker.keys().keys[0]?.privateJwk.d ?? '';
     expect(d.length).toBeGreaterThan(20);

@@ -7,7 +7,6 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { requirePageActor } from '@/lib/http/page-auth';
-import { resolveFederationMode } from '@/lib/issuance/modes/resolve-federation-mode';
 import { getMapping } from '@/lib/mappings/get-mapping';
 
 export default async function EditMappingPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -39,8 +38,7 @@ export default async function EditMappingPage({ params, searchParams }: { params
       <div className="mt-6">
         <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer}
           clientId={cfg.oidc.clientId}
-          broker={resolveFederationMode(mapping.federationMode, cfg.federationMode) === 'broker' ? { issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience } : null}
-          samlBroker={resolveFederationMode(mapping.federationMode, cfg.federationMode) === 'broker-saml' ? { metadataUrl: cfg.broker.saml?.metadataUrl ?? null } : null}
+          federation={{ deploymentMode: cfg.federationMode, issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience, samlMetadataUrl: cfg.broker.saml?.metadataUrl ?? null }}
         />
       </div>
     </section>

@@ -16,6 +16,7 @@ import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identi
 import { startSandboxStack, type SandboxStack } from '@/test/sandbox-stack';
 import { recreateDatabase } from './audit-data';
 import { benchAuditSearch } from './audit-search';
+import { benchBrokerMint } from './broker-mint';
 import { benchConcurrency } from './concurrency';
 import { benchEntitlements } from './entitlements';
 import { benchIssuanceOverhead } from './issuance-overhead';
@@ -140,5 +141,17 @@ describe('bench harness (tiny counts)', () => {
     expect(s.rows.find((r) => r.metric.startsWith('export 500 rows'))).toBeDefined();
     const md = renderReport({ startedAt: new Date(), durationSeconds: 1, machine: { cpus: 2, cpuModel: 'x', memoryGiB: 1, loadAverage: [0, 0, 0], os: 'x', node: 'x', postgres: 'x' }, parameters: {}, sections: [s] });
     expect(md).toContain('3 · Audit search');
+  });
+
+  it('measures broker token minting (part 6), a line per algorithm with its verdict', async () => {
+    const section = await benchBrokerMint({ iterations: 20 });
+    expect(section.title).toBe('6 · Broker token minting');
+    expect(section.rows.map((r) => r.metric)).toEqual(['mint + sign one ES256 token (CPU per token)', 'mint + sign one RS256 token (CPU per token)']);
+    for (const r of section.rows) {
+      expect(r.goal).toBe('< 0.5 ms CPU');
+      expect(['met', 'missed']).toContain(r.verdict);
+      expect(r.value).toMatch(/^\d+\.\d{3} ms$/);
+    }
+    expect(renderReport({ startedAt: new Date(), durationSeconds: 1, machine: { cpus: 2, cpuModel: 'x', memoryGiB: 1, loadAverage: [0, 0, 0], os: 'linux', node: 'v20', postgres: '18' }, parameters: {}, sections: [section] })).toContain('Broker token minting');
   });
 });

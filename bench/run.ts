@@ -16,10 +16,13 @@ import { consumeQuota } from '../lib/rate-limit/consume-quota';
 import { createPrismaClient } from '../lib/db/create-client';
 import { applyMigrations } from '../lib/db/migrate';
 import { assumeRoleWithWebIdentity } from '../lib/sts/assume-role-with-web-identity';
+import { issueBrokerToken } from '../lib/broker/issue-broker-token';
+import { readBrokerKeys } from '../lib/broker/read-broker-keys';
 import { getIdToken } from '../sandbox/oidc/get-id-token';
 import { findDemoPerson } from '../sandbox/people';
 import { recreateDatabase } from './audit-data';
 import { benchAuditSearch } from './audit-search';
+import { benchBrokerMint } from './broker-mint';
 import { benchConcurrency } from './concurrency';
 import { benchEntitlements } from './entitlements';
 import { benchIssuanceOverhead } from './issuance-overhead';
@@ -44,7 +47,8 @@ function intEnv(name: string, fallback: number): number {
 }
 
 const PARAMS = {
-  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5',
+  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5,6',
+  BENCH_MINTS: intEnv('BENCH_MINTS', 2000),
   BENCH_PAIRS: intEnv('BENCH_PAIRS', 300),
   BENCH_WARMUP: intEnv('BENCH_WARMUP', 30),
   BENCH_CLIENTS: intEnv('BENCH_CLIENTS', 200),
@@ -66,19 +70,21 @@ interface Issuer {
   mappingId: string;
   roleArn: string;
   email: string;
+  /** The mapping is in broker mode (the bench sandbox's default): its role trusts Keyport's tokens only. */
+  broker: boolean;
 }
 
-async function findMapping(databaseUrl: string, groups: string[]): Promise<{ id: string; roleArn: string }> {
+async function findMapping(databaseUrl: string, groups: string[]): Promise<{ id: string; roleArn: string; broker: boolean }> {
   const c = new pg.Client({ connectionString: databaseUrl });
   await c.connect();
   try {
-    const r = await c.query<{ id: string; role_arn: string }>(
-      "SELECT id, role_arn FROM role_mappings WHERE enabled AND idp_group = ANY($1) AND role_arn = ANY($2) AND idp_kind IN ('OIDC','BOTH') AND 'us-east-1' = ANY(allowed_regions) ORDER BY role_arn, id LIMIT 1",
+    const r = await c.query<{ id: string; role_arn: string; federation_mode: string | null }>(
+      "SELECT id, role_arn, federation_mode FROM role_mappings WHERE enabled AND idp_group = ANY($1) AND role_arn = ANY($2) AND idp_kind IN ('OIDC','BOTH') AND 'us-east-1' = ANY(allowed_regions) ORDER BY role_arn, id LIMIT 1",
       [groups, ROLES],
     );
     const m = r.rows[0];
     if (!m) throw new Error(`no seeded mapping for groups ${groups.join(', ')}`);
-    return { id: m.id, roleArn: m.role_arn };
+    return { id: m.id, roleArn: m.role_arn, broker: m.federation_mode !== 'passthrough' };
   } finally {
     await c.end();
   }
@@ -183,15 +189,25 @@ async function main(): Promise<void> {
         if (!p) continue;
         const { cookie } = await signInToPortal({ portalUrl: stack.portalUrl, username, password: p.password });
         const m = await findMapping(stack.databaseUrl, p.groups);
-        issuers.push({ username, cookie, mappingId: m.id, roleArn: m.roleArn, email: p.email });
+        issuers.push({ username, cookie, mappingId: m.id, roleArn: m.roleArn, email: p.email, broker: m.broker });
       }
       say(`signed in ${issuers.map((i) => i.username).join(', ')} through the portal`);
     }
+    // The bare STS call takes the token the role trusts: the IdP's (passthrough) or one Keyport minted (broker).
+    let brokerKeys: ReturnType<typeof readBrokerKeys> | undefined;
+    const webTokenFor = async (who: Issuer): Promise<string> =>
+      who.broker
+        ? (await issueBrokerToken({ keys: await (brokerKeys ??= readBrokerKeys({ kind: 'file', path: s.brokerKeysFile })), issuer: s.brokerIssuer, audience: 'sts.amazonaws.com', roleArn: who.roleArn, tagSource: { person: who.email, verifiedEmail: who.email, mappingId: who.mappingId, name: null, username: who.username, groups: [], idpKind: 'OIDC' }, tagAttributes: [], now: new Date() })).token
+        : tokenFor(who.username);
     const bareFor = async (who: Issuer): Promise<void> => {
-      const r = await assumeRoleWithWebIdentity({ endpoint: s.awsUrl, region: 'us-east-1', roleArn: who.roleArn, roleSessionName: who.email, webIdentityToken: await tokenFor(who.username), durationSeconds: 900, maxAttempts: 1 });
+      const r = await assumeRoleWithWebIdentity({ endpoint: s.awsUrl, region: 'us-east-1', roleArn: who.roleArn, roleSessionName: who.email, webIdentityToken: await webTokenFor(who), durationSeconds: 900, maxAttempts: 1 });
       if (!r.ok) throw new Error(`bare STS refused: ${r.code}`);
     };
 
+    if (parts.has('6')) {
+      say(`6 · broker token minting (${PARAMS.BENCH_MINTS} tokens per algorithm)…`);
+      sections.push(await benchBrokerMint({ iterations: PARAMS.BENCH_MINTS }));
+    }
     if (parts.has('4')) {
       say('4 · entitlement resolution…');
       sections.push(await benchEntitlements({ mappings: PARAMS.BENCH_MAPPINGS, groups: PARAMS.BENCH_GROUPS, iterations: 200 }));

@@ -19,21 +19,27 @@ interface SeedMapping {
   description?: string;
   /** SAML mappings name the IAM SAML provider AWS checks the assertion against. */
   saml?: { providerArn: string };
+  /**
+   * 'passthrough' for the roles of world.json that trust the IdP itself; unset for the broker-mode
+   * roles (the sandbox's FEDERATION_MODE=broker applies).
+   */
+  federationMode?: 'passthrough';
+  sessionTagAttributes?: string[];
 }
 
 const DEV = 'sandbox-dev';
 const PROD = 'sandbox-prod';
 
 export const SANDBOX_MAPPINGS: readonly SeedMapping[] = [
-  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 14400, allowedRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] },
-  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DevDeveloper', roleLabel: 'Dev developer', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'] },
-  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DataScienceLegacy', roleLabel: 'Data science (legacy)', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'], description: 'Old role whose trust policy was never updated for Keyport' },
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 14400, allowedRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'], federationMode: 'passthrough' },
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DevDeveloper', roleLabel: 'Dev developer', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'], federationMode: 'passthrough' },
+  { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/DataScienceLegacy', roleLabel: 'Data science (legacy)', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'], description: 'Old role whose trust policy was never updated for Keyport', federationMode: 'passthrough' },
   { group: 'eng-oncall', roleArn: 'arn:aws:iam::444455556666:role/ProdReadOnly', roleLabel: 'Prod read-only (on-call)', accountLabel: PROD, maxDurationSeconds: 3600, allowedRegions: ['us-east-1', 'eu-west-1'] },
   { group: 'platform-team', roleArn: 'arn:aws:iam::444455556666:role/platform/ProdAdmin', roleLabel: 'Prod administrator', accountLabel: PROD, maxDurationSeconds: 3600, allowedRegions: ['us-east-1', 'eu-west-1', 'eu-central-1'] },
-  { group: 'keyport-admins', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'] },
+  { group: 'keyport-admins', roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', roleLabel: 'Dev read-only', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'], federationMode: 'passthrough' },
   { group: 'engineering', roleArn: 'arn:aws:iam::111122223333:role/RevocationDrill', roleLabel: 'Revocation drill', accountLabel: DEV, maxDurationSeconds: 3600, allowedRegions: ['us-east-1'], description: 'Practice role: reviewers revoke its sessions in drills' },
-  { group: 'security-reviewers', roleArn: 'arn:aws:iam::111122223333:role/SecurityAudit', roleLabel: 'Security audit', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'] },
-  { group: 'saml-engineering', roleArn: 'arn:aws:iam::111122223333:role/SamlDeveloper', roleLabel: 'Dev developer (SAML)', accountLabel: DEV, maxDurationSeconds: 7200, allowedRegions: ['us-east-1', 'eu-west-1'], saml: { providerArn: 'arn:aws:iam::111122223333:saml-provider/KeyportSandboxSaml' } },
+  { group: 'security-reviewers', roleArn: 'arn:aws:iam::111122223333:role/SecurityAudit', roleLabel: 'Security audit', accountLabel: DEV, maxDurationSeconds: 43200, allowedRegions: ['us-east-1', 'eu-west-1'], sessionTagAttributes: ['groups'] },
+  { group: 'saml-engineering', roleArn: 'arn:aws:iam::111122223333:role/SamlDeveloper', roleLabel: 'Dev developer (SAML)', accountLabel: DEV, maxDurationSeconds: 7200, allowedRegions: ['us-east-1', 'eu-west-1'], saml: { providerArn: 'arn:aws:iam::111122223333:saml-provider/KeyportSandboxSaml' }, federationMode: 'passthrough' },
 ];
 
 export async function seedSandbox(opts: { db: Db; roles: readonly SeedRole[] }): Promise<{ created: number }> {
@@ -43,7 +49,11 @@ export async function seedSandbox(opts: { db: Db; roles: readonly SeedRole[] }):
     if (!role) throw new Error(`seed mapping names ${m.roleArn}, which is not in sandbox/world.json`);
     const accountId = m.roleArn.split(':')[4] ?? '';
     const existing = await opts.db.roleMapping.findUnique({ where: { idpGroup_roleArn: { idpGroup: m.group, roleArn: m.roleArn } }, select: { id: true } });
-    if (existing) continue;
+    if (existing) {
+      // A seeded mapping from before broker mode, never edited since: it keeps trusting what its role trusts.
+      if (m.federationMode) await opts.db.roleMapping.updateMany({ where: { id: existing.id, updatedBy: 'sandbox-seed', federationMode: null }, data: { federationMode: m.federationMode } });
+      continue;
+    }
     await opts.db.roleMapping.create({
       data: {
         idpGroup: m.group,
@@ -57,6 +67,8 @@ export async function seedSandbox(opts: { db: Db; roles: readonly SeedRole[] }):
         maxDurationSeconds: Math.min(m.maxDurationSeconds, role.maxSessionDuration),
         stsRegion: 'us-east-1',
         allowedRegions: m.allowedRegions,
+        federationMode: m.federationMode ?? null,
+        sessionTagAttributes: m.sessionTagAttributes ?? [],
         createdBy: 'sandbox-seed',
         updatedBy: 'sandbox-seed',
       },

@@ -27,6 +27,12 @@ export function sandboxPortalEnv(opts: {
     OIDC_DISPLAY_NAME: env.OIDC_DISPLAY_NAME ?? 'Keyport sandbox IdP',
     SAML_IDP_METADATA_URL: opts.samlMetadataUrl,
     SAML_DISPLAY_NAME: env.SAML_DISPLAY_NAME ?? 'Keyport sandbox SAML IdP',
+    // Keyport is the identity broker the sandbox AWS trusts (its keys are in the data folder).
+    FEDERATION_MODE: env.FEDERATION_MODE || 'broker',
+    BROKER_ISSUER_URL: s.brokerIssuer,
+    BROKER_KEYS_FILE: s.brokerKeysFile,
+    BROKER_SAML_KEY_FILE: s.samlBrokerKeyFile,
+    BROKER_SAML_CERT_FILE: s.samlBrokerCertFile,
     STS_ENDPOINT: opts.awsUrl,
     FEDERATION_ENDPOINT: `${opts.awsUrl}/federation`,
     IAM_ENDPOINT: opts.awsUrl,

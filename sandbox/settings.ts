@@ -22,6 +22,13 @@ export interface SandboxSettings {
   oidcClientSecret: string;
   authSecret: string;
   worldFile: string;
+  /** Keyport's broker issuer (FEDERATION_MODE=broker is the sandbox default) and its key file. */
+  brokerIssuer: string;
+  brokerKeysFile: string;
+  /** Keyport's own SAML IdP (SAML broker mode): key, certificate, metadata URL. */
+  samlBrokerKeyFile: string;
+  samlBrokerCertFile: string;
+  samlBrokerMetadataUrl: string;
 }
 
 function port(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -71,6 +78,11 @@ export function sandboxSettings(env: Record<string, string | undefined>, root: s
     oidcClientSecret: secrets.oidcClientSecret,
     authSecret: secrets.authSecret,
     worldFile: path.resolve(root, 'sandbox/world.json'),
+    brokerIssuer: `http://localhost:${portalPort}/oidc`,
+    brokerKeysFile: path.join(dataDir, 'broker-keys.json'),
+    samlBrokerKeyFile: path.join(dataDir, 'saml-broker-key.pem'),
+    samlBrokerCertFile: path.join(dataDir, 'saml-broker-cert.pem'),
+    samlBrokerMetadataUrl: `http://localhost:${portalPort}/saml-idp/metadata`,
   };
 }
 

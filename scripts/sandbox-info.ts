@@ -4,7 +4,7 @@ import { DEMO_PEOPLE } from '../sandbox/people';
 import { sandboxDatabaseUrls, sandboxSettings } from '../sandbox/settings';
 
 const s = sandboxSettings(process.env);
-const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: s.samlMetadataUrl });
+const world = loadWorld(s.worldFile, { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: s.samlMetadataUrl, BROKER_ISSUER: s.brokerIssuer, BROKER_SAML_METADATA_URL: s.samlBrokerMetadataUrl });
 const info = {
   portalUrl: s.portalUrl,
   oidcIssuer: s.oidcIssuer,

@@ -16,6 +16,7 @@ import { seedSandbox } from '../prisma/seed';
 import { startSandboxAws } from '../sandbox/aws/server';
 import { loadWorld } from '../sandbox/aws/world';
 import { startOidcIdp } from '../sandbox/oidc/idp';
+import { ensureSandboxBrokerKeys, ensureSandboxSamlBrokerKey } from '../sandbox/broker-keys';
 import { sandboxAwsRolesFor } from '../sandbox/saml/aws-roles';
 import { AWS_SIGNIN_SAML, AWS_SP_ENTITY_ID, startSamlIdp } from '../sandbox/saml/idp';
 import { DEMO_PEOPLE } from '../sandbox/people';
@@ -156,6 +157,9 @@ async function main(): Promise<void> {
     });
     stops.push(() => saml.close());
 
+    // Keyport is the identity broker the sandbox AWS trusts (broker-mode roles of world.json).
+    if ((await ensureSandboxBrokerKeys(s.brokerKeysFile)).created) say(`generated the broker signing key (${path.relative(root, s.brokerKeysFile)})`);
+    ensureSandboxSamlBrokerKey({ keyFile: s.samlBrokerKeyFile, certFile: s.samlBrokerCertFile });
     // SANDBOX_EXTRA_WORLD: more providers and roles (the e2e suite's third-party IdPs), whose
     // placeholders are given as SANDBOX_WORLD_<NAME> (e.g. SANDBOX_WORLD_THIRD_PARTY_OIDC_ISSUER).
     const extraVars = Object.fromEntries(
@@ -165,7 +169,7 @@ async function main(): Promise<void> {
     );
     const world = loadWorld(
       s.worldFile,
-      { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl },
+      { OIDC_ISSUER: s.oidcIssuer, OIDC_CLIENT_ID: s.oidcClientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: s.brokerIssuer, BROKER_SAML_METADATA_URL: s.samlBrokerMetadataUrl },
       env.SANDBOX_EXTRA_WORLD ? { file: path.resolve(root, env.SANDBOX_EXTRA_WORLD), vars: extraVars } : undefined,
     );
     const aws = await startSandboxAws({ world, port: s.awsPort, statePath: path.join(s.dataDir, 'aws-state.json') });
@@ -186,19 +190,25 @@ async function main(): Promise<void> {
       `OIDC IdP:         ${s.oidcIssuer}  (people admin: ${s.oidcIssuer}/sandbox/people)`,
       `SAML IdP:         ${saml.metadataUrl}  (metadata)`,
       `AWS (STS/IAM):    ${aws.url}`,
+      `Federation:       ${cfg.federationMode} (Keyport's issuer for AWS: ${cfg.broker.issuerUrl}; per-mapping overrides apply)`,
       `Database:         ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}  (the portal's runtime role; migrations as the owner)`,
       `Audit sink:       ${path.relative(root, env.AUDIT_SINK_FILE_PATH ?? '') || env.AUDIT_SINK_FILE_PATH}  (npm run audit:verify -- --checkpoints <it>)`,
       '',
       'Demo sign-ins (username / password):',
       ...DEMO_PEOPLE.map((p) => `  ${p.username.padEnd(6)} / ${p.password.padEnd(14)} ${p.note}`),
       '',
-      'Scripting: npm run -s sandbox:info   ·   npm run -s sandbox:token -- alice',
+      'Scripting: npm run -s sandbox:info   ·   npm run -s sandbox:token -- alice --role <role ARN>',
       'Ctrl-C stops everything.',
     ];
   } else {
     cfg = parseConfig(env);
     await migrate(cfg, cfg.audit.databaseMigrationUrl ?? cfg.databaseUrl, null);
-    bannerLines = [`Keyport — serving ${cfg.publicUrl}`, ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []), ...(cfg.saml ? ['SAML IdP: configured'] : [])];
+    bannerLines = [
+      `Keyport — serving ${cfg.publicUrl}`,
+      ...(cfg.oidcEnabled ? [`OIDC IdP: ${cfg.oidc.issuer}`] : []),
+      ...(cfg.saml ? ['SAML IdP: configured'] : []),
+      `Federation: ${cfg.federationMode}${cfg.federationMode === 'broker' ? ` (AWS must trust the OIDC provider ${cfg.broker.issuerUrl}, audience ${cfg.broker.audience})` : ''}`,
+    ];
   }
 
   portalStopMs = (cfg.shutdown.delaySeconds + cfg.shutdown.graceSeconds + 5) * 1000;

@@ -1,5 +1,10 @@
-// Starts the sandbox OIDC IdP and sandbox AWS on free loopback ports, for integration tests.
+// Starts the sandbox OIDC IdP, SAML IdP, Keyport's broker issuer and sandbox AWS on free loopback
+// ports, for integration tests. Sandbox AWS keeps its issued-session journal in a temporary folder.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { journalPathOf, type IssuedSession } from '../sandbox/aws/state';
+import { startBrokerIssuer, type BrokerIssuer } from './broker-issuer';
 import { startSandboxAws, type SandboxAws } from '../sandbox/aws/server';
 import { loadWorld, type World } from '../sandbox/aws/world';
 import { getIdToken } from '../sandbox/oidc/get-id-token';
@@ -13,7 +18,13 @@ export interface SandboxStack {
   /** The sandbox SAML IdP, registered for a portal at SAML_TEST_PORTAL. */
   saml: SamlIdp;
   aws: SandboxAws;
+  /** Keyport's broker issuer: the broker-mode roles of world.json trust it. */
+  broker: BrokerIssuer;
   world: World;
+  /** Shifts sandbox AWS's clock (ms) relative to real time. */
+  setAwsClockOffset(ms: number): void;
+  /** The sessions sandbox AWS journalled (tags, source identity …) — never the secrets' use. */
+  journal(): IssuedSession[];
   clientId: string;
   tokenFor(username: string): Promise<string>;
   close(): Promise<void>;
@@ -35,13 +46,33 @@ export async function startSandboxStack(): Promise<SandboxStack> {
     ],
     awsRolesFor: sandboxAwsRolesFor,
   });
-  const world = loadWorld(path.resolve('sandbox/world.json'), { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.clientId, SAML_METADATA_URL: saml.metadataUrl });
-  const aws = await startSandboxAws({ world });
+  const broker = await startBrokerIssuer();
+  const world = loadWorld(path.resolve('sandbox/world.json'), { OIDC_ISSUER: idp.issuer, OIDC_CLIENT_ID: CLIENT.clientId, SAML_METADATA_URL: saml.metadataUrl, BROKER_ISSUER: broker.url, BROKER_SAML_METADATA_URL: broker.saml.metadataUrl });
+  const dir = mkdtempSync(path.join(tmpdir(), 'keyport-stack-'));
+  const statePath = path.join(dir, 'aws-state.json');
+  let offset = 0;
+  const aws = await startSandboxAws({ world, statePath, now: () => new Date(Date.now() + offset) });
   return {
     idp,
     saml,
     aws,
+    broker,
     world,
+    setAwsClockOffset(ms) {
+      offset = ms;
+    },
+    journal() {
+      let text = '';
+      try {
+        text = readFileSync(journalPathOf(statePath), 'utf8');
+      } catch {
+        return [];
+      }
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as IssuedSession);
+    },
     clientId: CLIENT.clientId,
     async tokenFor(username) {
       const person = findDemoPerson(username);
@@ -51,8 +82,10 @@ export async function startSandboxStack(): Promise<SandboxStack> {
     },
     async close() {
       await aws.close();
+      await broker.close();
       await saml.close();
       await idp.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

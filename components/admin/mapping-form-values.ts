@@ -16,6 +16,9 @@ export interface MappingFormValues {
   sessionPolicy: string;
   managedPolicyArns: string;
   samlProviderArn: string;
+  /** '' = the deployment's FEDERATION_MODE. */
+  federationMode: '' | 'broker' | 'broker-saml' | 'passthrough';
+  sessionTagAttributes: string[];
   enabled: boolean;
 }
 
@@ -32,6 +35,8 @@ export const EMPTY_MAPPING: MappingFormValues = {
   sessionPolicy: '',
   managedPolicyArns: '',
   samlProviderArn: '',
+  federationMode: '',
+  sessionTagAttributes: [],
   enabled: true,
 };
 
@@ -49,6 +54,8 @@ export function formValuesOf(m: MappingView): MappingFormValues {
     sessionPolicy: m.sessionPolicy ? JSON.stringify(JSON.parse(m.sessionPolicy) as unknown, null, 2) : '',
     managedPolicyArns: m.managedPolicyArns.join('\n'),
     samlProviderArn: m.samlProviderArn ?? '',
+    federationMode: m.federationMode === 'broker' || m.federationMode === 'broker-saml' || m.federationMode === 'passthrough' ? m.federationMode : '',
+    sessionTagAttributes: m.sessionTagAttributes,
     enabled: m.enabled,
   };
 }

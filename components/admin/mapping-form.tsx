@@ -11,6 +11,8 @@ import { MAX_DURATION_SECONDS, MIN_DURATION_SECONDS, toDbKind, type IdpKindInput
 import type { MappingFormValues } from './mapping-form-values';
 import { AccessDiffView } from './access-diff-view';
 import { adminApi, type ApiError } from './admin-api';
+import { TAGGABLE_ATTRIBUTES } from '@/lib/broker/session-tags';
+import { resolveFederationMode } from '@/lib/issuance/modes/resolve-federation-mode';
 import { TrustPolicyPanel } from './trust-policy-panel';
 
 function payloadOf(v: MappingFormValues, mode: 'create' | 'edit'): Record<string, unknown> {
@@ -27,7 +29,9 @@ function payloadOf(v: MappingFormValues, mode: 'create' | 'edit'): Record<string
     allowedRegions: v.allowedRegions,
     sessionPolicy: v.sessionPolicy.trim() === '' ? null : v.sessionPolicy,
     managedPolicyArns: v.managedPolicyArns.split(/\s+/).filter(Boolean),
-    samlProviderArn: v.idpKind === 'oidc' || v.samlProviderArn.trim() === '' ? null : v.samlProviderArn,
+    samlProviderArn: (v.idpKind === 'oidc' && v.federationMode !== 'broker-saml') || v.samlProviderArn.trim() === '' ? null : v.samlProviderArn,
+    federationMode: v.federationMode === '' ? null : v.federationMode,
+    sessionTagAttributes: v.sessionTagAttributes,
     // Editing leaves the status alone (it has its own buttons, and may have changed meanwhile).
     ...(mode === 'create' ? { enabled: v.enabled } : {}),
   };
@@ -57,9 +61,18 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFormValues; mappingId?: string; updatedAt?: string; issuer: string; clientId: string }) {
+/** The deployment's federation settings, for the mode selector and the IAM setup shown. */
+export interface FederationSettings {
+  deploymentMode: 'broker' | 'passthrough';
+  issuer: string;
+  audience: string;
+  samlMetadataUrl: string | null;
+}
+
+export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFormValues; mappingId?: string; updatedAt?: string; issuer: string; clientId: string; federation: FederationSettings }) {
   const router = useRouter();
   const [v, setV] = useState(props.initial);
+  const resolved = resolveFederationMode(v.federationMode === '' ? null : v.federationMode, props.federation.deploymentMode);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
@@ -143,12 +156,41 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
         <Field id="roleArn" label="Role ARN" hint="arn:aws:iam::123456789012:role/Name (aws, aws-cn or aws-us-gov)" error={fields.roleArn}>
           <input id="roleArn" className={`${input} font-mono`} value={v.roleArn} onChange={(e) => set('roleArn', e.target.value)} {...aria('roleArn')} />
         </Field>
-        {v.idpKind !== 'oidc' && (
-          <Field id="samlProviderArn" label="SAML provider ARN" hint="The IAM SAML provider in the role's account." error={fields.samlProviderArn}>
+        <Field id="federationMode" label="Federation mode" hint={`How AWS is asked for this role; the deployment's mode is ${props.federation.deploymentMode}.`} error={fields.federationMode}>
+          <select id="federationMode" className={input} value={v.federationMode} onChange={(e) => set('federationMode', e.target.value as MappingFormValues['federationMode'])} {...aria('federationMode')}>
+            <option value="">Deployment default ({props.federation.deploymentMode})</option>
+            <option value="broker">Broker: Keyport mints a token for this role (OIDC)</option>
+            <option value="broker-saml">Broker: Keyport signs a SAML assertion for this role</option>
+            <option value="passthrough">Passthrough: the IdP&apos;s own token or assertion</option>
+          </select>
+        </Field>
+        <fieldset aria-describedby={fields.sessionTagAttributes ? 'sessionTagAttributes-error' : undefined}>
+          <legend className="block text-sm font-medium text-slate-700">Session tags from the IdP (broker mode)</legend>
+          <p className="text-xs text-slate-500">Always sent: person, email, keyport-mapping. Add, as idp-&lt;attribute&gt;:</p>
+          <div className="mt-1 flex flex-wrap gap-3 text-sm">
+            {TAGGABLE_ATTRIBUTES.map((a) => (
+              <label key={a} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={v.sessionTagAttributes.includes(a)}
+                  onChange={(e) => set('sessionTagAttributes', e.target.checked ? [...v.sessionTagAttributes, a] : v.sessionTagAttributes.filter((x) => x !== a))}
+                />
+                {`Tag with ${a}`}
+              </label>
+            ))}
+          </div>
+          {fields.sessionTagAttributes && (
+            <p id="sessionTagAttributes-error" className="mt-1 text-xs text-red-700" data-testid="error-sessionTagAttributes">
+              {fields.sessionTagAttributes}
+            </p>
+          )}
+        </fieldset>
+        {(v.idpKind !== 'oidc' || v.federationMode === 'broker-saml') && (
+          <Field id="samlProviderArn" label="SAML provider ARN" hint="The IAM SAML provider in the role's account (Keyport's own in SAML broker mode)." error={fields.samlProviderArn}>
             <input id="samlProviderArn" className={`${input} font-mono`} value={v.samlProviderArn} onChange={(e) => set('samlProviderArn', e.target.value)} {...aria('samlProviderArn')} />
           </Field>
         )}
-        {v.idpKind === 'oidc' && fields.samlProviderArn && <p className="text-xs text-red-700">{fields.samlProviderArn}</p>}
+        {v.idpKind === 'oidc' && v.federationMode !== 'broker-saml' && fields.samlProviderArn && <p className="text-xs text-red-700">{fields.samlProviderArn}</p>}
         <div className="grid gap-4 sm:grid-cols-2">
           <Field id="accountLabel" label="Account label" error={fields.accountLabel}>
             <input id="accountLabel" className={input} value={v.accountLabel} onChange={(e) => set('accountLabel', e.target.value)} {...aria('accountLabel')} />
@@ -231,7 +273,9 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
           </section>
         )}
       </form>
-      <TrustPolicyPanel idpKind={toDbKind(v.idpKind)} roleArn={v.roleArn.trim()} issuer={props.issuer} clientId={props.clientId} samlProviderArn={v.samlProviderArn.trim() || null} />
+      <TrustPolicyPanel idpKind={toDbKind(v.idpKind)} roleArn={v.roleArn.trim()} issuer={props.issuer} clientId={props.clientId} samlProviderArn={v.samlProviderArn.trim() || null} broker={resolved === 'broker' ? { issuer: props.federation.issuer, audience: props.federation.audience } : null}
+        samlBroker={resolved === 'broker-saml' ? { metadataUrl: props.federation.samlMetadataUrl } : null}
+      />
     </div>
   );
 }

@@ -52,7 +52,14 @@ test('admin maps a new group; erin, given the group in the IdP, gets working cre
     await expect(admin.getByText('Mapping created.')).toBeVisible();
     mappingId = admin.url().split('/admin/mappings/')[1]?.split('?')[0];
     expect(mappingId).toMatch(/^[0-9a-f-]{36}$/);
-    await expect(admin.getByTestId('trust-policy')).toContainText(`"${E2E.oidcIssuer.replace('http://', '')}:aud": "keyport"`);
+    // The sandbox runs in broker mode: the role trusts Keyport's own issuer, only for tokens minted for it.
+    const brokerProvider = `${E2E.portalUrl.replace('http://', '')}/oidc`;
+    await expect(admin.getByTestId('federation-mode')).toContainText('Federation mode: broker');
+    await expect(admin.getByTestId('trust-policy')).toContainText(`"${brokerProvider}:aud": "sts.amazonaws.com"`);
+    await expect(admin.getByTestId('trust-policy')).toContainText(`"${brokerProvider}:sub": "role:${SECURITY_AUDIT}:person:*"`);
+    await expect(admin.getByTestId('oidc-provider-command')).toContainText(`aws iam create-open-id-connect-provider --url '${E2E.portalUrl}/oidc' --client-id-list 'sts.amazonaws.com'`);
+    await expect(admin.getByTestId('terraform')).toContainText('aws_iam_openid_connect_provider');
+    await expect(admin.getByTestId('cloudformation')).toContainText('AWS::IAM::OIDCProvider');
     await expect(admin.getByTestId('trust-command')).toContainText("aws iam update-assume-role-policy --role-name 'SecurityAudit'");
     const audit = await query<{ type: string; actor_email: string }>('SELECT type, actor_email FROM audit_events WHERE mapping_id = $1', [mappingId]);
     expect(audit).toEqual([{ type: 'MAPPING_CREATED', actor_email: 'adam@example.com' }]);

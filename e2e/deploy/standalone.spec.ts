@@ -39,7 +39,7 @@ test('the image: started as its CMD, with its ENV, read-only, it is healthy and 
       const health = await fetch(`${instance.url}/api/health`);
       expect(health.status).toBe(200);
       const ready = await fetch(`${instance.url}/api/ready`);
-      expect(await ready.json()).toEqual({ status: 'ready' });
+      expect(await ready.json()).toMatchObject({ status: 'ready' });
 
       // Docker's HEALTHCHECK, run as Docker runs it: the command in the image's environment.
       const [node, ...args] = image.healthcheck;

@@ -5,11 +5,13 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import type { OAuthConfig } from 'next-auth/providers/oauth';
 import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { logger, requestLogger } from '@/lib/log';
 import { recordCallbackFailure } from './callback-failure-capture';
 import { identityFromClaims } from './claims';
 import { classifyOidcCallbackFailure } from './oidc-callback-failure';
+import { keepsIdpTokens } from './keeps-idp-tokens';
 import { createSession, endSession } from './session-store';
 
 export const OIDC_PROVIDER_ID = 'oidc';
@@ -64,6 +66,7 @@ export function getAuthOptions(): NextAuthOptions {
         if (account && profile) {
           const claims = profile as Record<string, unknown>;
           const id = identityFromClaims(claims, cfg.oidc.groupsClaim, { groupPaths: cfg.oidc.groupPaths });
+          const keep = await keepsIdpTokens(getDb(), cfg.federationMode);
           const sid = await createSession({
             sub: id.sub,
             idpKind: 'OIDC',
@@ -72,8 +75,8 @@ export function getAuthOptions(): NextAuthOptions {
             name: id.name,
             username: id.username,
             groups: id.groups,
-            idToken: account.id_token ?? null,
-            refreshToken: account.refresh_token ?? null,
+            idToken: keep ? (account.id_token ?? null) : null,
+            refreshToken: keep ? (account.refresh_token ?? null) : null,
             idTokenExpiresAt: id.expiresAt,
           });
           (await requestLogger()).info('signed in', { sub: id.sub, groups: id.groups.length, idp: 'oidc' });

@@ -31,6 +31,10 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/health': { GET: 'public' },
   '/api/ready': { GET: 'public' },
   '/api/metrics': { GET: 'metrics-token' },
+  // Keyport's broker issuer: AWS STS fetches these anonymously (they hold public keys only).
+  '/oidc/.well-known/openid-configuration': { GET: 'public' },
+  '/oidc/jwks': { GET: 'public' },
+  '/saml-idp/metadata': { GET: 'public' },
   '/api/roles': { GET: ['catalog', 'read'] },
   '/api/credentials': { POST: ['credentials', 'issue'] },
   '/api/console': { POST: ['credentials', 'issue'] },

@@ -145,6 +145,46 @@ describe('STS timeouts', () => {
     expect(problemsOf({ ...full, STS_CONNECT_TIMEOUT_MS: '0' }).join()).toContain('STS_CONNECT_TIMEOUT_MS');
     expect(problemsOf({ ...full, STS_CONNECT_TIMEOUT_MS: '-5' }).join()).toContain('STS_CONNECT_TIMEOUT_MS');
   });
+
+  describe('broker mode', () => {
+    it('defaults to passthrough, issuer $KEYPORT_URL/oidc and audience sts.amazonaws.com', () => {
+      const c = parseConfig(full);
+      expect(c.federationMode).toBe('passthrough');
+      expect(c.broker).toEqual({ issuerUrl: 'https://keyport.example.com/oidc', audience: 'sts.amazonaws.com', keys: null, saml: null });
+    });
+
+    it('takes a key file or an inline key, and an issuer of its own', () => {
+      const c = parseConfig({ ...full, FEDERATION_MODE: 'broker', BROKER_KEYS_FILE: '/etc/keyport/broker-keys.json', BROKER_ISSUER_URL: 'https://issuer.example.com/keyport/', BROKER_AUDIENCE: 'keyport-aws' });
+      expect(c.broker).toEqual({ issuerUrl: 'https://issuer.example.com/keyport', audience: 'keyport-aws', keys: { kind: 'file', path: '/etc/keyport/broker-keys.json' }, saml: null });
+      expect(parseConfig({ ...full, FEDERATION_MODE: 'broker', BROKER_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----' }).broker.keys).toEqual({ kind: 'inline', text: '-----BEGIN PRIVATE KEY-----' });
+    });
+
+    it('refuses broker mode without a key', () => {
+      expect(problemsOf({ ...full, FEDERATION_MODE: 'broker' }).join('\n')).toMatch(/needs Keyport's signing key/);
+    });
+
+    it('refuses both a key file and an inline key', () => {
+      expect(problemsOf({ ...full, BROKER_SIGNING_KEY: 'x', BROKER_KEYS_FILE: '/k' }).join('\n')).toMatch(/not both/);
+    });
+
+    it('refuses a plain-HTTP issuer outside the sandbox', () => {
+      expect(problemsOf({ ...full, FEDERATION_MODE: 'broker', BROKER_KEYS_FILE: '/k', BROKER_ISSUER_URL: 'http://keyport.internal/oidc' }).join('\n')).toMatch(/must be an https:\/\/ URL/);
+    });
+
+    it("takes Keyport's SAML key and certificate together, with a stable metadata URL", () => {
+      expect(parseConfig({ ...full, BROKER_SAML_KEY_FILE: '/k.pem', BROKER_SAML_CERT_FILE: '/c.pem' }).broker.saml).toEqual({
+        entityId: 'https://keyport.example.com/saml-idp',
+        keyFile: '/k.pem',
+        certFile: '/c.pem',
+        metadataUrl: 'https://keyport.example.com/saml-idp/metadata',
+      });
+      expect(problemsOf({ ...full, BROKER_SAML_KEY_FILE: '/k.pem' }).join('\n')).toMatch(/set both BROKER_SAML_KEY_FILE and BROKER_SAML_CERT_FILE/);
+    });
+
+    it('refuses an unknown mode', () => {
+      expect(problemsOf({ ...full, FEDERATION_MODE: 'both' }).join('\n')).toMatch(/FEDERATION_MODE/);
+    });
+  });
 });
 
 describe('IdP claim settings', () => {

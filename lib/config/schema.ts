@@ -95,6 +95,14 @@ const rawSchema = z.object({
   METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\x21-\x7e]{32,}$/, 'METRICS_TOKEN must be at least 32 printable characters without spaces').optional()),
   SHUTDOWN_DELAY_SECONDS: positiveInt(0, 0, 300),
   SHUTDOWN_GRACE_SECONDS: positiveInt(25, 1, 3600),
+  FEDERATION_MODE: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['broker', 'passthrough']).default('passthrough')),
+  BROKER_ISSUER_URL: optionalUrl('BROKER_ISSUER_URL'),
+  BROKER_AUDIENCE: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).max(255).default('sts.amazonaws.com')),
+  BROKER_SIGNING_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_KEYS_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_SAML_KEY_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_SAML_CERT_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
+  BROKER_SAML_ENTITY_ID: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
 });
 
 export type Config = {
@@ -154,6 +162,23 @@ export type Config = {
   metricsToken: string | undefined;
   /** After SIGTERM: seconds readiness reports false before the server stops accepting; then the most seconds in-flight requests get. */
   shutdown: { delaySeconds: number; graceSeconds: number };
+  /** How AWS is asked, unless a mapping overrides it (lib/issuance/modes/federation-for.ts). */
+  federationMode: FederationMode;
+  broker: BrokerConfig;
+};
+
+export type FederationMode = 'broker' | 'passthrough';
+
+/** Keyport as the OIDC issuer AWS trusts (broker mode). */
+export type BrokerConfig = {
+  /** `iss` of minted tokens; discovery at `<issuerUrl>/.well-known/openid-configuration`. */
+  issuerUrl: string;
+  /** `aud` of minted tokens: a client id of the IAM OIDC provider. */
+  audience: string;
+  /** Where the signing keys are: a file (PEM, JWK or key set; re-read when it changes) or inline text. */
+  keys: { kind: 'file'; path: string } | { kind: 'inline'; text: string } | null;
+  /** Keyport as the SAML IdP AWS trusts (mappings in 'broker-saml' mode); null when not configured. */
+  saml: { entityId: string; keyFile: string; certFile: string; metadataUrl: string } | null;
 };
 
 /** How the SAML IdP is known: its metadata (URL fetched once at start-up, or a file), or by hand. */
@@ -239,6 +264,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   // A connect phase that cannot end before the whole deadline would turn every unreachable STS
   // into an "outcome unknown" instead of a definite, retried NetworkError (send-assume-role.ts).
+  if (Boolean(e.BROKER_SAML_KEY_FILE) !== Boolean(e.BROKER_SAML_CERT_FILE)) problems.push('set both BROKER_SAML_KEY_FILE and BROKER_SAML_CERT_FILE (Keyport\'s SAML signing key and its certificate), or neither');
+  if (e.BROKER_SIGNING_KEY && e.BROKER_KEYS_FILE) problems.push('set one of BROKER_SIGNING_KEY and BROKER_KEYS_FILE, not both');
+  if (e.FEDERATION_MODE === 'broker' && !e.BROKER_SIGNING_KEY && !e.BROKER_KEYS_FILE) {
+    problems.push('FEDERATION_MODE=broker needs Keyport\'s signing key: set BROKER_KEYS_FILE (a PEM, JWK or `npm run issuer:rotate` key set) or BROKER_SIGNING_KEY');
+  }
+  // STS fetches the issuer's discovery document and JWKS over public HTTPS only (IAM User Guide,
+  // "Create an OpenID Connect (OIDC) identity provider in IAM").
+  if (!sandbox && e.FEDERATION_MODE === 'broker' && !(e.BROKER_ISSUER_URL ?? e.KEYPORT_URL ?? '').startsWith('https://')) {
+    problems.push('BROKER_ISSUER_URL (default $KEYPORT_URL/oidc) must be an https:// URL: AWS fetches the issuer\'s keys over HTTPS');
+  }
   if (e.STS_CONNECT_TIMEOUT_MS >= e.STS_TIMEOUT_MS) problems.push(`STS_CONNECT_TIMEOUT_MS (${e.STS_CONNECT_TIMEOUT_MS}) must be below STS_TIMEOUT_MS (${e.STS_TIMEOUT_MS})`);
   const audit = auditSettings(e, problems);
   if (problems.length > 0) throw new ConfigError(problems);
@@ -307,5 +342,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     audit,
     metricsToken: e.METRICS_TOKEN,
     shutdown: { delaySeconds: e.SHUTDOWN_DELAY_SECONDS, graceSeconds: e.SHUTDOWN_GRACE_SECONDS },
+    federationMode: e.FEDERATION_MODE,
+    broker: {
+      issuerUrl: (e.BROKER_ISSUER_URL ?? `${publicUrl}/oidc`).replace(/\/+$/, ''),
+      audience: e.BROKER_AUDIENCE,
+      keys: e.BROKER_KEYS_FILE ? { kind: 'file', path: e.BROKER_KEYS_FILE } : e.BROKER_SIGNING_KEY ? { kind: 'inline', text: e.BROKER_SIGNING_KEY } : null,
+      saml:
+        e.BROKER_SAML_KEY_FILE && e.BROKER_SAML_CERT_FILE
+          ? { entityId: e.BROKER_SAML_ENTITY_ID ?? `${publicUrl}/saml-idp`, keyFile: e.BROKER_SAML_KEY_FILE, certFile: e.BROKER_SAML_CERT_FILE, metadataUrl: `${publicUrl}/saml-idp/metadata` }
+          : null,
+    },
   };
 }

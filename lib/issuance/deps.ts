@@ -3,6 +3,9 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { webIdentityToken } from '@/lib/auth/web-identity-token';
 import { auditDeliveryCheck } from '@/lib/audit/sinks/audit-delivery-check';
+import { readBrokerKeys } from '@/lib/broker/read-broker-keys';
+import { readSamlBrokerKey } from '@/lib/broker/read-saml-broker-key';
+import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { Logger } from '@/lib/log/logger';
@@ -34,6 +37,11 @@ export function issueDeps(actor: Actor, log: Logger): IssueDeps {
   const cfg = getConfig();
   return {
     ...sharedIssueDeps(log),
+    federationMode: cfg.federationMode,
+    ...(cfg.broker.keys === null ? {} : { broker: { issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience, keys: () => readBrokerKeys(cfg.broker.keys) } }),
+    ...(cfg.broker.saml === null
+      ? {}
+      : { brokerSaml: { entityId: cfg.broker.saml.entityId, key: () => readSamlBrokerKey(cfg.broker.saml ?? { keyFile: '', certFile: '' }) }, assumeRoleWithSaml: (o) => assumeRoleWithSaml({ ...o, ...stsTimeouts() }) }),
     issuer: cfg.oidc.issuer,
     clientId: cfg.oidc.clientId,
     webIdentityToken: () => webIdentityToken(actor),

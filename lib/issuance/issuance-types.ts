@@ -62,7 +62,16 @@ export type IssuableMapping = {
   managedPolicyArns: string[];
   stsEndpoint: string | null;
   samlProviderArn: string | null;
+  /** The mapping's override of the deployment's FEDERATION_MODE; null: the deployment's. */
+  federationMode: 'broker' | 'broker-saml' | 'passthrough' | null;
+  /** IdP attributes sent as session tags in broker mode. */
+  sessionTagAttributes: string[];
 };
+
+/** What `prepare` learned that the audit records (never a secret): SourceIdentity, tags sent … */
+export interface Prepared {
+  details: Record<string, unknown>;
+}
 
 /**
  * A federation mode: how AWS is asked (OIDC passthrough with the IdP's ID token, SAML passthrough
@@ -77,7 +86,7 @@ export interface Federation {
    * Every check of the mode that can fail (a renewed ID token, the assertion's Role pair …): it
    * runs after the quota and before anything is recorded. Throw an IssueRefusal to refuse.
    */
-  prepare: (m: IssuableMapping) => Promise<void>;
+  prepare: (m: IssuableMapping) => Promise<void | Prepared>;
   call: (o: { m: IssuableMapping; endpoint: string; sessionName: string; durationSeconds: number }) => Promise<StsSuccess | StsFailure>;
   /** The AppError for an STS refusal, in words the person can act on. */
   explain: (result: StsFailure, m: IssuableMapping, partition: 'aws' | 'aws-cn' | 'aws-us-gov') => AppError;

@@ -15,6 +15,7 @@ export type RefusalReason =
   | 'saml misconfigured'
   | 'saml other partition'
   | 'refused'
+  | 'broker misconfigured'
   | 'other person'
   | 'no session'
   | 'unknown request'

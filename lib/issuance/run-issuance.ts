@@ -23,15 +23,19 @@ import { trackInFlight } from '@/lib/shutdown/in-flight';
 import { auditRefusalNow } from '@/lib/rate-limit/quota-window';
 import type { StsFailure } from '@/lib/sts/assume-role-with-web-identity';
 import { checkIssuable, recordingUnavailable, type Issuable } from './check-issuable';
-import type { Federation, IssueContext, IssuedCredentials, IssueRequest, SharedIssueDeps } from './issuance-types';
+import type { Federation, IssuableMapping, IssueContext, IssuedCredentials, IssueRequest, SharedIssueDeps } from './issuance-types';
 import { IssueRefusal, isIssueRefusal } from './issue-refusal';
 import { recordRefusal, refusalEvent, type RefusalEvent } from './record-refusal';
 
-type Pipeline = { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps; federation: Federation };
+/** The federation is fixed (`federation`) or chosen once the mapping is known (`chooseFederation`). */
+type Pipeline = { actor: Actor; request: IssueRequest; context: IssueContext; deps: SharedIssueDeps } & (
+  | { federation: Federation; chooseFederation?: undefined }
+  | { federation?: undefined; chooseFederation: (m: IssuableMapping) => Federation }
+);
 
 /** Steps 1–4: everything that can refuse, before anything is recorded or sent. */
-async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalEvent }> {
-  const { actor, request, context, deps, federation } = p;
+async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalEvent; federation: Federation; prepared: Record<string, unknown> }> {
+  const { actor, request, context, deps } = p;
   let event = refusalEvent(actor, request, context);
   try {
     const issuable = await checkIssuable({ db: deps.db, actor, request, globalStsEndpoint: deps.globalStsEndpoint, supportContact: deps.supportContact });
@@ -39,8 +43,10 @@ async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalE
     event = { ...event, mappingId: m.id, roleArn: m.roleArn, accountId: m.accountId };
     await takeQuota(p, event);
     await requireAuditDelivered(deps);
-    await federation.prepare(m);
-    return { issuable, event };
+    // The mode may depend on the mapping (its override of FEDERATION_MODE).
+    const federation = p.chooseFederation ? p.chooseFederation(m) : p.federation;
+    const prepared = (await federation.prepare(m))?.details ?? {};
+    return { issuable, event, federation, prepared };
   } catch (e) {
     if (isIssueRefusal(e)) throw await recordRefusal({ deps, personSub: actor.sub, event, refusal: e });
     // A mode that refused with a plain AppError is still a refusal, and still audited.
@@ -102,9 +108,9 @@ function federationLabel(p: Pipeline): 'oidc' | 'saml' {
 }
 
 async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
-  const { actor, request, context, deps, federation } = p;
+  const { actor, request, context, deps } = p;
   const who = auditActorOf(actor);
-  const { issuable } = await admit(p);
+  const { issuable, federation, prepared } = await admit(p);
   const { mapping: m, partition, endpoint } = issuable;
 
   const sessionName = federation.sessionName(m);
@@ -125,7 +131,7 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
   // 5. Write-ahead: the intent is committed before AWS is asked.
   const intentId = randomUUID();
   try {
-    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: issuable.viaGroups, ...federation.details } });
+    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: issuable.viaGroups, ...federation.details, ...prepared } });
   } catch (e) {
     deps.log.error('could not record ISSUE_REQUESTED; refusing to issue', { error: e });
     throw recordingUnavailable();
@@ -164,6 +170,7 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
       expiresAt: result.credentials.expiration,
       assumedRoleArn: result.assumedRoleArn,
       stsRequestId: result.stsRequestId,
+      details: prepared,
     });
   } catch (e) {
     deps.log.error('could not record ISSUE_SUCCEEDED; withholding the credentials', { error: e, intentId, accessKeyId: result.credentials.accessKeyId });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serializeMappingDocument, toMappingDocument } from './mapping-document';
+import { parseMappingDocument, serializeMappingDocument, toMappingDocument } from './mapping-document';
 
 const row = (over: Partial<Parameters<typeof toMappingDocument>[0][number]> = {}) => ({
   idpGroup: 'g',
@@ -14,6 +14,8 @@ const row = (over: Partial<Parameters<typeof toMappingDocument>[0][number]> = {}
   sessionPolicy: null as string | null,
   managedPolicyArns: [] as string[],
   samlProviderArn: null as string | null,
+  federationMode: null as string | null,
+  sessionTagAttributes: [] as string[],
   enabled: true,
   ...over,
 });
@@ -29,4 +31,15 @@ describe('mapping document', () => {
     expect(doc.mappings.map((m) => m.sessionPolicy)).toEqual(['{"Version":', null]);
     expect(serializeMappingDocument(doc)).toContain('"sessionPolicy": "{\\"Version\\":"');
   });
+
+  it('writes broker settings only when a mapping has them, and reads them back', () => {
+    const doc = toMappingDocument([row({ idpGroup: 'a' }), row({ idpGroup: 'b', federationMode: 'passthrough', sessionTagAttributes: ['groups'] })]);
+    expect(doc.mappings[0]).not.toHaveProperty('federationMode');
+    expect(doc.mappings[0]).not.toHaveProperty('sessionTagAttributes');
+    expect(doc.mappings[1]).toMatchObject({ federationMode: 'passthrough', sessionTagAttributes: ['groups'] });
+    const parsed = parseMappingDocument(JSON.parse(serializeMappingDocument(doc)) as unknown);
+    expect(parsed.ok).toBe(true);
+    expect(JSON.stringify(parsed)).toContain('"federationMode":"passthrough"');
+  });
 });
+

@@ -7,7 +7,12 @@ import { compareMappings } from './mapping-view';
 export const DOCUMENT_VERSION = 1;
 export const MAX_IMPORT_MAPPINGS = 2000;
 
-export type ExportedMapping = Required<Omit<MappingInput, 'sessionPolicy'>> & { sessionPolicy: Record<string, unknown> | string | null };
+/** Broker settings are written only when set, so files of mappings without them read as before. */
+export type ExportedMapping = Required<Omit<MappingInput, 'sessionPolicy' | 'federationMode' | 'sessionTagAttributes'>> & {
+  sessionPolicy: Record<string, unknown> | string | null;
+  federationMode?: MappingInput['federationMode'];
+  sessionTagAttributes?: string[];
+};
 
 /**
  * A stored policy as an object; one that does not parse (written by hand in SQL, or by an older
@@ -29,7 +34,7 @@ export interface MappingDocument {
   mappings: ExportedMapping[];
 }
 
-export function toExportedMapping(m: Omit<MappingData, 'accountId' | 'idpKind'> & { idpKind: IdpKindDb }): ExportedMapping {
+export function toExportedMapping(m: Omit<MappingData, 'accountId' | 'idpKind' | 'federationMode'> & { idpKind: IdpKindDb; federationMode: string | null }): ExportedMapping {
   return {
     idpGroup: m.idpGroup,
     idpKind: fromDbKind(m.idpKind),
@@ -43,6 +48,8 @@ export function toExportedMapping(m: Omit<MappingData, 'accountId' | 'idpKind'> 
     sessionPolicy: exportedPolicy(m.sessionPolicy),
     managedPolicyArns: [...m.managedPolicyArns],
     samlProviderArn: m.samlProviderArn,
+    ...(m.federationMode === 'broker' || m.federationMode === 'broker-saml' || m.federationMode === 'passthrough' ? { federationMode: m.federationMode } : {}),
+    ...(m.sessionTagAttributes.length > 0 ? { sessionTagAttributes: [...m.sessionTagAttributes] } : {}),
     enabled: m.enabled,
   };
 }

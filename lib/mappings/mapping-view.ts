@@ -16,6 +16,8 @@ export const mappingSelect = {
   sessionPolicy: true,
   managedPolicyArns: true,
   samlProviderArn: true,
+  federationMode: true,
+  sessionTagAttributes: true,
   enabled: true,
   createdAt: true,
   updatedAt: true,
@@ -38,6 +40,9 @@ export interface MappingRow {
   sessionPolicy: string | null;
   managedPolicyArns: string[];
   samlProviderArn: string | null;
+  /** Override of FEDERATION_MODE ('broker' | 'passthrough'), or null. Set by the seed or in SQL; not yet editable in the form. */
+  federationMode: string | null;
+  sessionTagAttributes: string[];
   enabled: boolean;
   createdAt: Date;
   updatedAt: Date;

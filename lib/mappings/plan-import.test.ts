@@ -17,6 +17,8 @@ const row = (idpGroup: string, name: string, over: Partial<MappingData> = {}): M
   sessionPolicy: null,
   managedPolicyArns: [],
   samlProviderArn: null,
+  federationMode: null,
+  sessionTagAttributes: [],
   enabled: true,
   ...over,
 });

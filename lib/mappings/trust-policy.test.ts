@@ -70,3 +70,59 @@ describe('samlRecipientFor', () => {
     expect(samlRecipientFor('arn:aws:iam::1111:role/A')).toBeNull();
   });
 });
+
+describe('trustPolicyFor in broker mode', () => {
+  const broker = { issuer: 'https://keyport.example.com/oidc', audience: 'sts.amazonaws.com' };
+  const input = { idpKind: 'OIDC' as const, roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly', issuer: 'https://idp.example.com', clientId: 'keyport', samlProviderArn: null, broker };
+
+  it("trusts Keyport's provider, its audience, and only tokens minted for this role", () => {
+    expect(trustPolicyFor(input)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/keyport.example.com/oidc' },
+          Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession', 'sts:SetSourceIdentity'],
+          Condition: {
+            StringEquals: { 'keyport.example.com/oidc:aud': 'sts.amazonaws.com' },
+            StringLike: { 'keyport.example.com/oidc:sub': 'role:arn:aws:iam::111122223333:role/DevReadOnly:person:*' },
+          },
+        },
+      ],
+    });
+  });
+
+  it("never trusts the IdP's provider, for any sign-in kind", () => {
+    for (const idpKind of ['OIDC', 'SAML', 'BOTH'] as const) {
+      const text = JSON.stringify(trustPolicyFor({ ...input, idpKind, samlProviderArn: 'arn:aws:iam::111122223333:saml-provider/Idp' }));
+      expect(text).not.toContain('idp.example.com');
+      expect(text).not.toContain('saml-provider');
+    }
+  });
+
+  it('is a valid trust policy', () => {
+    expect(() => parsePolicy(trustPolicyFor(input), 'trust')).not.toThrow();
+  });
+});
+
+
+describe('trustPolicyFor in SAML broker mode', () => {
+  const input = { idpKind: 'OIDC' as const, roleArn: 'arn:aws:iam::111122223333:role/Dev', issuer: 'https://idp.example.com', clientId: 'k', samlProviderArn: 'arn:aws:iam::111122223333:saml-provider/KeyportBroker', samlBroker: true };
+  it("trusts Keyport's SAML provider with TagSession and SetSourceIdentity, for AWS's audience", () => {
+    expect(trustPolicyFor(input)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'arn:aws:iam::111122223333:saml-provider/KeyportBroker' },
+          Action: ['sts:AssumeRoleWithSAML', 'sts:TagSession', 'sts:SetSourceIdentity'],
+          Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+        },
+      ],
+    });
+  });
+  it('needs the SAML provider ARN, and never trusts the IdP', () => {
+    expect(trustPolicyFor({ ...input, samlProviderArn: null })).toBeNull();
+    expect(JSON.stringify(trustPolicyFor(input))).not.toContain('idp.example.com');
+  });
+});

@@ -31,6 +31,8 @@ describe('validateMapping', () => {
         sessionPolicy: null,
         managedPolicyArns: [],
         samlProviderArn: null,
+        federationMode: null,
+        sessionTagAttributes: [],
         enabled: true,
       },
     });
@@ -124,4 +126,24 @@ describe('validateMapping', () => {
     expect(Object.keys(fieldsOf({ roleArn: 'x', maxDurationSeconds: 1, allowedRegions: ['nowhere-1'] })).sort()).toEqual(['allowedRegions', 'maxDurationSeconds', 'roleArn']);
     expect(validateMapping(null)).toEqual({ ok: false, fields: { mapping: expect.any(String) } });
   });
+
+  describe('broker settings', () => {
+    const base = { idpGroup: 'eng', idpKind: 'oidc', roleArn: 'arn:aws:iam::111122223333:role/Dev', accountLabel: 'dev', roleLabel: 'Dev', maxDurationSeconds: 3600, stsRegion: 'us-east-1', allowedRegions: ['us-east-1'] };
+    it('takes a federation mode override and the IdP attributes to tag with', () => {
+      const v = validateMapping({ ...base, federationMode: 'passthrough', sessionTagAttributes: ['groups', 'idp', 'groups'] });
+      expect(v.ok && [v.value.federationMode, v.value.sessionTagAttributes]).toEqual(['passthrough', ['groups', 'idp']]);
+    });
+    it('refuses an unknown mode and an attribute that cannot be tagged', () => {
+      const v = validateMapping({ ...base, federationMode: 'both', sessionTagAttributes: ['password'] });
+      expect(!v.ok && v.fields.federationMode).toMatch(/broker, broker-saml, passthrough/);
+      expect(!v.ok && v.fields.sessionTagAttributes).toMatch(/only these IdP attributes/);
+    });
+    it("SAML broker mode needs Keyport's SAML provider in the role's account, even for OIDC sign-in", () => {
+      expect(validateMapping({ ...base, federationMode: 'broker-saml' })).toMatchObject({ ok: false, fields: { samlProviderArn: expect.stringMatching(/SAML broker mode needs/) } });
+      expect(validateMapping({ ...base, federationMode: 'broker-saml', samlProviderArn: 'arn:aws:iam::444455556666:saml-provider/KeyportBroker' })).toMatchObject({ ok: false, fields: { samlProviderArn: expect.stringMatching(/role's account/) } });
+      const ok = validateMapping({ ...base, federationMode: 'broker-saml', samlProviderArn: 'arn:aws:iam::111122223333:saml-provider/KeyportBroker' });
+      expect(ok.ok && ok.value.samlProviderArn).toBe('arn:aws:iam::111122223333:saml-provider/KeyportBroker');
+    });
+  });
 });
+

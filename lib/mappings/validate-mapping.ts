@@ -1,6 +1,7 @@
 // Pure: checks one mapping as an admin wrote it (form, API or import file) and returns either the
 // row to store or a message per field. Every rule of the editor lives here, so the server applies
 // the same checks whatever the entry point.
+import { TAGGABLE_ATTRIBUTES } from '@/lib/broker/session-tags';
 import type { Partition } from '@/lib/credentials/types';
 import { parsePolicyArn, parseRoleArn, parseSamlProviderArn } from './arns';
 import { isKnownRegion, regionPartition } from './aws-regions';
@@ -28,6 +29,10 @@ export interface MappingInput {
   sessionPolicy?: string | Record<string, unknown> | null;
   managedPolicyArns?: string[];
   samlProviderArn?: string | null;
+  /** Override of the deployment's FEDERATION_MODE; absent or null: the deployment's. */
+  federationMode?: 'broker' | 'broker-saml' | 'passthrough' | null;
+  /** IdP attributes sent as session tags in broker mode (lib/broker/session-tags.ts TAGGABLE_ATTRIBUTES). */
+  sessionTagAttributes?: string[];
   enabled?: boolean;
 }
 
@@ -44,6 +49,8 @@ export const MAPPING_FIELDS = [
   'sessionPolicy',
   'managedPolicyArns',
   'samlProviderArn',
+  'federationMode',
+  'sessionTagAttributes',
   'enabled',
 ] as const satisfies readonly (keyof MappingInput)[];
 
@@ -62,6 +69,9 @@ export interface MappingData {
   sessionPolicy: string | null;
   managedPolicyArns: string[];
   samlProviderArn: string | null;
+  /** 'broker' | 'broker-saml' | 'passthrough' (validated here; the database CHECK holds the same list) or null. */
+  federationMode: string | null;
+  sessionTagAttributes: string[];
   enabled: boolean;
 }
 
@@ -220,10 +230,36 @@ export function validateMapping(raw: unknown): ValidationResult {
     }
   }
 
+  const modeRaw = raw.federationMode ?? null;
+  let federationMode: MappingData['federationMode'] = null;
+  if (modeRaw !== null) {
+    if (modeRaw === 'broker' || modeRaw === 'broker-saml' || modeRaw === 'passthrough') federationMode = modeRaw;
+    else fields.federationMode = 'The federation mode must be broker, broker-saml, passthrough, or empty for the deployment’s';
+  }
+  const tagsRaw = raw.sessionTagAttributes ?? [];
+  const sessionTagAttributes: string[] = [];
+  if (!Array.isArray(tagsRaw)) fields.sessionTagAttributes = 'Session tag attributes must be a list';
+  else {
+    for (const a of tagsRaw) {
+      if (typeof a !== 'string' || !(TAGGABLE_ATTRIBUTES as readonly string[]).includes(a)) {
+        fields.sessionTagAttributes = `Session tags can carry only these IdP attributes: ${TAGGABLE_ATTRIBUTES.join(', ')}`;
+        break;
+      }
+      if (!sessionTagAttributes.includes(a)) sessionTagAttributes.push(a);
+    }
+  }
+
   const samlRaw = typeof raw.samlProviderArn === 'string' ? raw.samlProviderArn.trim() : raw.samlProviderArn;
   let samlProviderArn: string | null = null;
   if (samlRaw !== undefined && samlRaw !== null && typeof samlRaw !== 'string') fields.samlProviderArn = 'The SAML provider ARN must be text';
-  else if (idpKind === 'oidc') {
+  else if (idpKind === 'oidc' && federationMode === 'broker-saml') {
+    // SAML broker mode: the provider is Keyport's own, whatever the person signs in with.
+    const p = samlRaw ? parseSamlProviderArn(samlRaw) : null;
+    if (!samlRaw) fields.samlProviderArn = "SAML broker mode needs Keyport's IAM SAML provider ARN in the role's account";
+    else if (!p) fields.samlProviderArn = 'The SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/Name';
+    else if (partition && (p.partition !== partition || p.accountId !== accountId)) fields.samlProviderArn = `The SAML provider must be in the role's account (${accountId}, ${partition}): a role can only trust a provider of its own account`;
+    else samlProviderArn = samlRaw;
+  } else if (idpKind === 'oidc') {
     if (samlRaw) fields.samlProviderArn = 'A SAML provider belongs only to SAML mappings: clear it or choose saml or both';
   } else if (idpKind) {
     if (!samlRaw) fields.samlProviderArn = 'SAML mappings need the SAML provider ARN, e.g. arn:aws:iam::123456789012:saml-provider/CompanyIdP';
@@ -258,6 +294,8 @@ export function validateMapping(raw: unknown): ValidationResult {
       sessionPolicy: policy.value,
       managedPolicyArns,
       samlProviderArn,
+      federationMode,
+      sessionTagAttributes,
       enabled: enabled as boolean,
     },
   };

@@ -35,6 +35,7 @@ export function sessionContextKeys(session: IssuedSession, now: Date, region: st
     'aws:FederatedProvider': session.provider,
     'aws:SourceIdentity': session.sourceIdentity,
     'aws:MultiFactorAuthPresent': 'false',
+    ...Object.fromEntries(Object.entries(session.tags ?? {}).map(([k, v]) => [`aws:PrincipalTag/${k}`, v])),
   };
 }
 

@@ -27,7 +27,7 @@ function loginUrl(token: string, destination: string): string {
 
 describe('console federation', () => {
   it('trades live keys for a sign-in token and signs in to a console page naming the ARN and region', async () => {
-    const creds = await h.assume(PROD_ADMIN, 'adam');
+    const creds = await h.assumeBroker(PROD_ADMIN, 'adam');
     const res = await signinToken(creds, 3600);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');

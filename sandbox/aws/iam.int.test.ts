@@ -113,7 +113,8 @@ describe('IAM inline policies and revocation', () => {
     expect(role?.MaxSessionDuration).toBe(3600);
     expect(role?.RoleId).toMatch(/^AROA/);
     const trust = JSON.parse(decodeURIComponent(role?.AssumeRolePolicyDocument ?? '')) as { Statement: Array<{ Principal: { Federated: string } }> };
-    expect(trust.Statement[0]?.Principal.Federated).toBe(`arn:aws:iam::444455556666:oidc-provider/${h.issuer.url.replace('http://', '')}`);
+    // ProdAdmin is a broker-mode role: it trusts Keyport's own OIDC provider.
+    expect(trust.Statement[0]?.Principal.Federated).toBe(`arn:aws:iam::444455556666:oidc-provider/${h.broker.url.replace('http://', '')}`);
   });
 
   it('answers NoSuchEntity (404) for unknown roles, other accounts and unknown policies', async () => {

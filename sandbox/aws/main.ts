@@ -15,11 +15,12 @@ const { values } = parseArgs({
     world: { type: 'string', default: 'sandbox/world.json' },
     state: { type: 'string' },
     'saml-metadata-url': { type: 'string' },
+    'broker-issuer': { type: 'string', default: 'http://localhost:3000/oidc' },
   },
 });
 
 if (values.issuer === undefined || values['client-id'] === undefined) {
-  process.stderr.write('usage: main.ts --issuer <OIDC issuer URL> --client-id <client id> [--port 4566] [--world path] [--state path]\n');
+  process.stderr.write('usage: main.ts --issuer <OIDC issuer URL> --client-id <client id> [--port 4566] [--world path] [--state path] [--broker-issuer <Keyport issuer URL>]\n');
   process.exit(2);
 }
 
@@ -27,6 +28,7 @@ const world = loadWorld(values.world, {
   OIDC_ISSUER: values.issuer,
   OIDC_CLIENT_ID: values['client-id'],
   ...(values['saml-metadata-url'] === undefined ? {} : { SAML_METADATA_URL: values['saml-metadata-url'] }),
+  BROKER_ISSUER: values['broker-issuer'],
 });
 const aws = await startSandboxAws({
   world,

@@ -22,6 +22,9 @@ export interface IssueInput {
   provider: string;
   subject: string;
   sessionPolicy?: string;
+  tags?: Record<string, string>;
+  transitiveTagKeys?: string[];
+  sourceIdentity?: string;
   now: Date;
 }
 
@@ -51,6 +54,8 @@ export function issueSession(state: SandboxState, input: IssueInput): Issued {
     provider: input.provider,
     subject: input.subject,
     ...(input.sessionPolicy === undefined ? {} : { sessionPolicy: input.sessionPolicy }),
+    ...(input.tags === undefined ? {} : { tags: input.tags, transitiveTagKeys: input.transitiveTagKeys ?? [] }),
+    ...(input.sourceIdentity === undefined ? {} : { sourceIdentity: input.sourceIdentity }),
   };
   state.addSession(session, input.now);
   return { session, secretAccessKey, sessionToken };

@@ -27,6 +27,9 @@ const IssuedSessionSchema = z.object({
   subject: z.string(),
   sessionPolicy: z.string().optional(),
   sourceIdentity: z.string().optional(),
+  /** Session tags (from the token's or assertion's tags): aws:PrincipalTag/<key> of the session. */
+  tags: z.record(z.string(), z.string()).optional(),
+  transitiveTagKeys: z.array(z.string()).optional(),
 });
 export type IssuedSession = z.output<typeof IssuedSessionSchema>;
 

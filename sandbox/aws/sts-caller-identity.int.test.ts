@@ -130,7 +130,7 @@ describe('GetCallerIdentity with SigV4', () => {
   });
 
   it('answers RegionDisabledException on a deactivated regional endpoint of the caller account', async () => {
-    const prod = await h.assume('arn:aws:iam::444455556666:role/ProdReadOnly', 'oncall');
+    const prod = await h.assumeBroker('arn:aws:iam::444455556666:role/ProdReadOnly', 'oncall');
     const err = await failure(() => h.sts(prod, '/af-south-1/', 'af-south-1').send(new GetCallerIdentityCommand({})));
     expect(err.name).toBe('RegionDisabledException');
     expect(err.$metadata?.httpStatusCode).toBe(403);

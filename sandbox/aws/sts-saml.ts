@@ -9,7 +9,8 @@ import { checkRoleSessionName, readCommonParams, resolveRole, type CommonAssumeP
 import { accessDenied, invalidIdentityToken } from './errors';
 import type { ContextValue } from './policy';
 import { assumedRoleUserXml, credentialsXml, issueSession } from './session-issue';
-import { globalKeys, trustAllows } from './trust';
+import { checkPackedSize, readSamlSourceIdentity, readSamlTags, requestTagKeys } from './session-tags';
+import { firstRefusedAction, globalKeys } from './trust';
 import { ARN_PATTERN, ARN_PATTERN_TEXT, checkString, Violations } from './validation';
 import { accountOfArn, samlProviderArn, type WorldSamlProvider } from './world';
 import { el, type XmlChild } from './xml';
@@ -96,8 +97,12 @@ export async function assumeRoleWithSaml(params: Params, ctx: ActionContext, dep
       ? Math.min(facts.sessionDuration, role.maxSessionDuration)
       : commonParams.durationSeconds;
 
+  const incomingTags = readSamlTags(facts.attributes);
+  const sourceIdentity = readSamlSourceIdentity(facts.attributes);
+  const packedSize = incomingTags === undefined ? session.packedPolicySize : checkPackedSize((session.compact?.length ?? 0) + commonParams.policyArns.join('').length, incomingTags.tags);
   const keys: Record<string, ContextValue> = {
     ...globalKeys(now, ctx.region, ctx.sourceIp),
+    ...requestTagKeys(incomingTags, sourceIdentity),
     'aws:FederatedProvider': providerArn,
     'sts:RoleSessionName': sessionName,
     'saml:aud': facts.audience,
@@ -107,9 +112,8 @@ export async function assumeRoleWithSaml(params: Params, ctx: ActionContext, dep
     'saml:namequalifier': nameQualifier(facts.issuer, account, provider.name),
   };
   for (const [name, values] of Object.entries(facts.attributes)) keys[`saml:${name}`] = values;
-  if (!trustAllows({ role, action: 'sts:AssumeRoleWithSAML', providerArn, keys })) {
-    throw accessDenied('Not authorized to perform sts:AssumeRoleWithSAML');
-  }
+  const refused = firstRefusedAction({ role, action: 'sts:AssumeRoleWithSAML', providerArn, keys, tagged: incomingTags !== undefined, sourceIdentity: sourceIdentity !== undefined });
+  if (refused !== undefined) throw accessDenied(`Not authorized to perform ${refused}`);
 
   const issued = issueSession(ctx.state, {
     role,
@@ -118,17 +122,20 @@ export async function assumeRoleWithSaml(params: Params, ctx: ActionContext, dep
     provider: providerArn,
     subject: facts.subject,
     ...(session.compact === undefined ? {} : { sessionPolicy: session.compact }),
+    ...(incomingTags === undefined ? {} : { tags: incomingTags.tags, transitiveTagKeys: incomingTags.transitiveTagKeys }),
+    ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
     now,
   });
   ctx.logFields['accessKeyId'] = issued.session.accessKeyId;
   return [
     credentialsXml(issued),
     assumedRoleUserXml(issued.session),
-    el('PackedPolicySize', session.packedPolicySize),
+    el('PackedPolicySize', packedSize),
     el('Subject', facts.subject),
     el('SubjectType', facts.subjectType),
     el('Issuer', facts.issuer),
     el('Audience', facts.audience),
     el('NameQualifier', nameQualifier(facts.issuer, account, provider.name)),
+    el('SourceIdentity', sourceIdentity),
   ];
 }

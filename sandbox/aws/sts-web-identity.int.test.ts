@@ -125,8 +125,9 @@ describe('AssumeRoleWithWebIdentity (SDK v3, unsigned)', () => {
   });
 
   it('keeps the AssumedRoleId stable per role and drops the role path from the ARN', async () => {
-    const a = await assumeWith({ RoleArn: PROD_ADMIN, RoleSessionName: 's1' });
-    const b = await assumeWith({ RoleArn: PROD_ADMIN, RoleSessionName: 's2' });
+    // ProdAdmin is a broker-mode role: it trusts only tokens Keyport minted for it.
+    const a = await assumeWith({ RoleArn: PROD_ADMIN, RoleSessionName: 's1', WebIdentityToken: (await h.broker.mint({ roleArn: PROD_ADMIN, person: 's1' })).token });
+    const b = await assumeWith({ RoleArn: PROD_ADMIN, RoleSessionName: 's2', WebIdentityToken: (await h.broker.mint({ roleArn: PROD_ADMIN, person: 's2' })).token });
     expect(a.AssumedRoleUser?.Arn).toBe('arn:aws:sts::444455556666:assumed-role/ProdAdmin/s1');
     expect(a.AssumedRoleUser?.AssumedRoleId?.split(':')[0]).toBe(b.AssumedRoleUser?.AssumedRoleId?.split(':')[0]);
     const c = await assumeWith({ RoleArn: DEV_DEVELOPER, RoleSessionName: 's1' });

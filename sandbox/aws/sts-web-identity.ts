@@ -9,7 +9,8 @@ import { accessDenied, expiredTokenException, idpCommunicationError, invalidIden
 import { IdpUnreachableError, type OidcKeyResolver } from './oidc-keys';
 import type { ContextValue } from './policy';
 import { assumedRoleUserXml, credentialsXml, issueSession } from './session-issue';
-import { globalKeys, trustAllows } from './trust';
+import { readSourceIdentityClaim, readTagsClaim, requestTagKeys, checkPackedSize, SOURCE_IDENTITY_CLAIM, TAGS_CLAIM } from './session-tags';
+import { firstRefusedAction, globalKeys } from './trust';
 import { checkString, Violations } from './validation';
 import { accountOfArn, oidcProviderArn, withoutScheme } from './world';
 import { el, type XmlChild } from './xml';
@@ -123,6 +124,10 @@ export async function assumeRoleWithWebIdentity(params: Params, ctx: ActionConte
     throw invalidIdentityToken('Token was issued in the future (iat)');
   }
 
+  const incomingTags = readTagsClaim(payload[TAGS_CLAIM]);
+  const sourceIdentity = readSourceIdentityClaim(payload[SOURCE_IDENTITY_CLAIM]);
+  const packedSize = incomingTags === undefined ? session.packedPolicySize : checkPackedSize((session.compact?.length ?? 0) + commonParams.policyArns.join('').length, incomingTags.tags);
+
   const providerArn = oidcProviderArn(provider);
   const host = withoutScheme(provider.url);
   const keys: Record<string, ContextValue> = {
@@ -134,10 +139,10 @@ export async function assumeRoleWithWebIdentity(params: Params, ctx: ActionConte
     [`${host}:amr`]: stringClaim(payload, 'amr'),
     [`${host}:azp`]: stringClaim(payload, 'azp'),
     [`${host}:email`]: stringClaim(payload, 'email'),
+    ...requestTagKeys(incomingTags, sourceIdentity),
   };
-  if (!trustAllows({ role, action: 'sts:AssumeRoleWithWebIdentity', providerArn, keys })) {
-    throw accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
-  }
+  const refused = firstRefusedAction({ role, action: 'sts:AssumeRoleWithWebIdentity', providerArn, keys, tagged: incomingTags !== undefined, sourceIdentity: sourceIdentity !== undefined });
+  if (refused !== undefined) throw accessDenied(`Not authorized to perform ${refused}`);
 
   const issued = issueSession(ctx.state, {
     role,
@@ -146,6 +151,8 @@ export async function assumeRoleWithWebIdentity(params: Params, ctx: ActionConte
     provider: providerArn,
     subject: payload.sub,
     ...(session.compact === undefined ? {} : { sessionPolicy: session.compact }),
+    ...(incomingTags === undefined ? {} : { tags: incomingTags.tags, transitiveTagKeys: incomingTags.transitiveTagKeys }),
+    ...(sourceIdentity === undefined ? {} : { sourceIdentity }),
     now,
   });
   ctx.logFields['accessKeyId'] = issued.session.accessKeyId;
@@ -153,8 +160,9 @@ export async function assumeRoleWithWebIdentity(params: Params, ctx: ActionConte
     credentialsXml(issued),
     el('SubjectFromWebIdentityToken', payload.sub),
     assumedRoleUserXml(issued.session),
-    el('PackedPolicySize', session.packedPolicySize),
+    el('PackedPolicySize', packedSize),
     el('Provider', providerArn),
     el('Audience', audience),
+    el('SourceIdentity', sourceIdentity),
   ];
 }

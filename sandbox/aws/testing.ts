@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient, type Credentials } from '@aws-sdk/client-sts';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { startSandboxAws, type LogEntry, type SandboxAws, type SandboxAwsOptions } from './server';
+import { startBrokerIssuer, type BrokerIssuer } from '../../test/broker-issuer';
 import { startTestIssuer, type TestIssuer } from './test-issuer';
 import { parseWorld, type World } from './world';
 
@@ -27,14 +28,18 @@ export interface Keys {
 export type RawWorld = Record<string, unknown> & { roles: Array<Record<string, unknown>> };
 
 /** sandbox/world.json with the issuer substituted, optionally changed by `mutate` first. */
-export function makeWorld(issuerUrl: string, mutate?: (raw: RawWorld) => void): World {
+export function makeWorld(issuerUrl: string, mutate?: (raw: RawWorld) => void, brokerIssuerUrl = 'http://127.0.0.1:9/oidc'): World {
   const raw = JSON.parse(readFileSync(WORLD_PATH, 'utf8')) as RawWorld;
   mutate?.(raw);
-  return parseWorld(raw, { OIDC_ISSUER: issuerUrl, OIDC_CLIENT_ID: CLIENT_ID, SAML_METADATA_URL: 'http://127.0.0.1:9/metadata' });
+  return parseWorld(raw, { OIDC_ISSUER: issuerUrl, OIDC_CLIENT_ID: CLIENT_ID, SAML_METADATA_URL: 'http://127.0.0.1:9/metadata', BROKER_ISSUER: brokerIssuerUrl });
 }
 
 export interface Harness {
   issuer: TestIssuer;
+  /** Keyport's broker issuer (the broker-mode roles of world.json trust it). */
+  broker: BrokerIssuer;
+  /** Assumes a broker-mode role with a token Keyport minted for it. */
+  assumeBroker(roleArn: string, person?: string): Promise<Credentials>;
   aws: SandboxAws;
   world: World;
   logs: LogEntry[];
@@ -58,7 +63,8 @@ export interface HarnessOptions {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const issuer = await startTestIssuer();
-  const world = makeWorld(issuer.url, opts.mutateWorld === undefined ? undefined : (raw) => opts.mutateWorld?.(raw, issuer.url));
+  const broker = await startBrokerIssuer();
+  const world = makeWorld(issuer.url, opts.mutateWorld === undefined ? undefined : (raw) => opts.mutateWorld?.(raw, issuer.url), broker.url);
   let offset = 0;
   const logs: LogEntry[] = [];
   const aws = await startSandboxAws({
@@ -76,6 +82,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const endpoint = (path = '') => `${aws.url}${path}`;
   const h: Harness = {
     issuer,
+    broker,
     aws,
     world,
     logs,
@@ -118,6 +125,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       if (out.Credentials === undefined) throw new Error('no credentials');
       return out.Credentials;
     },
+    async assumeBroker(roleArn, person = 'alice') {
+      const { token } = await broker.mint({ roleArn, person });
+      const out = await h.anonSts().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: person, WebIdentityToken: token }));
+      if (out.Credentials === undefined) throw new Error('no credentials');
+      return out.Credentials;
+    },
     async whoami(creds) {
       return (await h.sts(creds).send(new GetCallerIdentityCommand({}))).Arn;
     },
@@ -125,6 +138,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       for (const c of clients) c.destroy();
       await aws.close();
       await issuer.close();
+      await broker.close();
     },
   };
   return h;

@@ -6,7 +6,7 @@ import type { WorldRole } from './world';
 
 export interface FederatedTrustRequest {
   role: WorldRole;
-  action: 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRoleWithSAML';
+  action: 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRoleWithSAML' | 'sts:TagSession' | 'sts:SetSourceIdentity';
   providerArn: string;
   keys: Record<string, ContextValue>;
 }
@@ -30,4 +30,17 @@ export function globalKeys(now: Date, region: string | undefined, sourceIp: stri
     'aws:SourceIp': sourceIp.replace(/^::ffff:/, ''),
     'aws:SecureTransport': 'false',
   };
+}
+
+/**
+ * The federated actions a request needs the trust policy to allow: the AssumeRole* action, plus
+ * sts:TagSession when it carries session tags and sts:SetSourceIdentity when it carries a source
+ * identity (IAM User Guide, "Permissions required to add session tags" and "Permissions required
+ * to set source identity"). Returns the first action refused, or undefined when all are allowed.
+ */
+export function firstRefusedAction(
+  req: Omit<FederatedTrustRequest, 'action'> & { action: 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRoleWithSAML'; tagged: boolean; sourceIdentity: boolean },
+): string | undefined {
+  const actions = [req.action, ...(req.tagged ? (['sts:TagSession'] as const) : []), ...(req.sourceIdentity ? (['sts:SetSourceIdentity'] as const) : [])];
+  return actions.find((action) => !trustAllows({ role: req.role, action, providerArn: req.providerArn, keys: req.keys }));
 }

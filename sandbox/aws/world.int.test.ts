@@ -10,9 +10,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('loadWorld', () => {
   it('reads and validates sandbox/world.json', () => {
-    const world = loadWorld(WORLD_PATH, { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'keyport', SAML_METADATA_URL: 'http://localhost:4002/metadata' });
+    const world = loadWorld(WORLD_PATH, { OIDC_ISSUER: 'https://idp.example.com', OIDC_CLIENT_ID: 'keyport', SAML_METADATA_URL: 'http://localhost:4002/metadata', BROKER_ISSUER: 'https://keyport.example.com/oidc' });
     expect(world.roles.length).toBeGreaterThanOrEqual(6);
-    expect(world.oidcProviders.every((p) => p.url === 'https://idp.example.com')).toBe(true);
+    expect(world.oidcProviders.map((p) => p.url)).toEqual(['https://idp.example.com', 'https://idp.example.com', 'https://keyport.example.com/oidc', 'https://keyport.example.com/oidc']);
   });
 
   it('names the file when it cannot be read or parsed', () => {

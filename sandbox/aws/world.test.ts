@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import raw from '../world.json';
 import { oidcProviderArn, parseWorld, roleNameOf, rolePathOf, samlProviderArn, withoutScheme } from './world';
 
-const VARS = { OIDC_ISSUER: 'http://localhost:4001', OIDC_CLIENT_ID: 'keyport' };
+const VARS = { OIDC_ISSUER: 'http://localhost:4001', OIDC_CLIENT_ID: 'keyport', BROKER_ISSUER: 'http://localhost:3000/oidc' };
 const WITH_SAML = { ...VARS, SAML_METADATA_URL: 'http://localhost:4002/metadata' };
 type Doc = Record<string, unknown> & { roles: Array<Record<string, unknown>> };
 const clone = (): Doc => JSON.parse(JSON.stringify(raw)) as Doc;

@@ -118,6 +118,11 @@ export interface WorldVars {
   OIDC_ISSUER: string;
   OIDC_CLIENT_ID: string;
   SAML_METADATA_URL?: string;
+  /** Keyport's own issuer (broker mode) and the audience of its tokens (default sts.amazonaws.com). */
+  BROKER_ISSUER?: string;
+  BROKER_AUDIENCE?: string;
+  /** Keyport's SAML IdP metadata (SAML broker mode); unset: an unreachable URL (the provider then verifies nothing). */
+  BROKER_SAML_METADATA_URL?: string;
 }
 
 /** `https://idp.example.com/x` → `idp.example.com/x`: how IAM names an OIDC provider. */
@@ -178,6 +183,10 @@ export function parseWorld(raw: unknown, vars: WorldVars): World {
     OIDC_PROVIDER: withoutScheme(vars.OIDC_ISSUER),
     OIDC_CLIENT_ID: vars.OIDC_CLIENT_ID,
     SAML_METADATA_URL: vars.SAML_METADATA_URL,
+    BROKER_ISSUER: vars.BROKER_ISSUER,
+    BROKER_PROVIDER: vars.BROKER_ISSUER === undefined ? undefined : withoutScheme(vars.BROKER_ISSUER),
+    BROKER_AUDIENCE: vars.BROKER_AUDIENCE ?? 'sts.amazonaws.com',
+    BROKER_SAML_METADATA_URL: vars.BROKER_SAML_METADATA_URL ?? 'http://127.0.0.1:9/saml-idp/metadata',
   });
   const result = WorldSchema.safeParse(substituted);
   if (!result.success) throw new Error(`world is invalid:\n${z.prettifyError(result.error)}`);

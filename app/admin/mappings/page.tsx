@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { describeFederationMode } from '@/lib/issuance/modes/resolve-federation-mode';
 import { requirePageActor } from '@/lib/http/page-auth';
 import { listMappings } from '@/lib/mappings/list-mappings';
 import { describeLookalike, findLookalikeGroups, lookalikeBadge } from '@/lib/mappings/lookalike-group';
@@ -20,6 +22,10 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-2xl font-semibold">Mappings</h1>
           <p className="mt-1 text-sm text-slate-600">Which IdP group may assume which IAM role. One row grants a role to every member of the group.</p>
+          <p className="mt-1 text-sm text-slate-600" data-testid="deployment-federation-mode">
+            Federation mode of this deployment — {describeFederationMode(getConfig().federationMode)}
+            {getConfig().federationMode === 'broker' ? ` (Keyport's OIDC provider: ${getConfig().broker.issuerUrl}, audience ${getConfig().broker.audience})` : ''}. A mapping can override it; each mapping's page shows what its role must trust.
+          </p>
         </div>
         <nav className="flex flex-wrap gap-3 text-sm" aria-label="Mapping tools">
           <Link href="/admin/mappings/new" className="rounded-md bg-slate-900 px-3 py-1.5 font-medium text-white hover:bg-slate-700">New mapping</Link>

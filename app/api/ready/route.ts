@@ -1,6 +1,8 @@
 // GET /api/ready — ready to serve: the database answers and every migration is applied. It also
-// reports the database roles (the weaker one-role setup) and how far each audit sink is behind.
+// reports the database roles (the weaker one-role setup), how far each audit sink is behind, and
+// which federation mode is in use and what AWS must trust for it.
 import { auditReadiness } from '@/lib/audit/audit-readiness';
+import { federationSummary } from '@/lib/broker/federation-summary';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { pendingMigrations } from '@/lib/db/migrate';
@@ -19,8 +21,10 @@ export async function GET(): Promise<Response> {
     if (pending.length > 0) {
       return Response.json({ status: 'not_ready', reason: 'migrations pending', pending }, { status: 503, headers: noStore });
     }
-    const audit = await auditReadiness(db, getConfig().audit);
-    return Response.json({ status: audit.warnings.length > 0 ? 'degraded' : 'ready', ...audit }, { headers: noStore });
+    const cfg = getConfig();
+    const audit = await auditReadiness(db, cfg.audit);
+    const federation = federationSummary({ mode: cfg.federationMode, broker: cfg.broker, oidcIssuer: cfg.oidcEnabled ? cfg.oidc.issuer : null, oidcClientId: cfg.oidcEnabled ? cfg.oidc.clientId : null, saml: cfg.saml !== null });
+    return Response.json({ status: audit.warnings.length > 0 ? 'degraded' : 'ready', ...audit, federation }, { headers: noStore });
   } catch (e) {
     (await requestLogger()).warn('readiness check failed', { error: e });
     return Response.json({ status: 'not_ready', reason: 'database unreachable' }, { status: 503, headers: noStore });

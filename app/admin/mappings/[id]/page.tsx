@@ -36,7 +36,10 @@ export default async function EditMappingPage({ params, searchParams }: { params
         <MappingStatusActions mappingId={mapping.id} enabled={mapping.enabled} />
       </div>
       <div className="mt-6">
-        <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} />
+        <MappingForm key={mapping.updatedAt} mode="edit" initial={formValuesOf(mapping)} mappingId={mapping.id} updatedAt={mapping.updatedAt} issuer={cfg.oidc.issuer}
+          clientId={cfg.oidc.clientId}
+          federation={{ deploymentMode: cfg.federationMode, issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience, samlMetadataUrl: cfg.broker.saml?.metadataUrl ?? null }}
+        />
       </div>
     </section>
   );

@@ -11,7 +11,10 @@ export default async function NewMappingPage() {
     <section>
       <Link href="/admin/mappings" className="text-sm text-blue-700 underline">← All mappings</Link>
       <h1 className="mt-2 mb-6 text-2xl font-semibold">New mapping</h1>
-      <MappingForm mode="create" initial={EMPTY_MAPPING} issuer={cfg.oidc.issuer} clientId={cfg.oidc.clientId} />
+      <MappingForm mode="create" initial={EMPTY_MAPPING} issuer={cfg.oidc.issuer}
+        clientId={cfg.oidc.clientId}
+        federation={{ deploymentMode: cfg.federationMode, issuer: cfg.broker.issuerUrl, audience: cfg.broker.audience, samlMetadataUrl: cfg.broker.saml?.metadataUrl ?? null }}
+      />
     </section>
   );
 }

@@ -9,8 +9,9 @@ import { BrokerKeyError } from '@/lib/broker/parse-broker-keys';
 import { TAGGABLE_ATTRIBUTES, type TaggableAttribute } from '@/lib/broker/session-tags';
 import { AppError } from '@/lib/errors/app-error';
 import { brokerTrustSummary } from '@/lib/mappings/trust-policy';
-import { explainStsError } from '@/lib/sts/explain-sts-error';
 import type { Federation } from '../issuance-types';
+import { stsRefusal } from './sts-refusal';
+import { webIdentityCall } from './web-identity-call';
 import { IssueRefusal } from '../issue-refusal';
 import type { BrokerIssueDeps, IssueDeps } from '../issue-credentials';
 import { personSessionName } from './oidc-passthrough';
@@ -55,26 +56,8 @@ export function oidcBrokerFederation(actor: Actor, deps: IssueDeps, broker: Brok
         throw e;
       }
     },
-    call: ({ m, endpoint, sessionName, durationSeconds }) =>
-      deps.assumeRole({
-        endpoint,
-        region: m.stsRegion,
-        roleArn: m.roleArn,
-        roleSessionName: sessionName,
-        webIdentityToken: token,
-        durationSeconds,
-        sessionPolicy: m.sessionPolicy,
-        policyArns: m.managedPolicyArns,
-      }),
-    explain: (result, m, partition) => {
-      const why = explainStsError(result.code, {
-        roleArn: m.roleArn,
-        region: m.stsRegion,
-        maxDurationSeconds: m.maxDurationSeconds,
-        expectedTrust: brokerTrustSummary({ partition, accountId: m.accountId, issuer: broker?.issuer ?? '', audience: broker?.audience ?? '', roleArn: m.roleArn }),
-      });
-      // A broker token is minted per request: asking the person to sign in again would not help.
-      return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code } });
-    },
+    call: webIdentityCall(deps.assumeRole, () => token),
+    explain: (result, m, partition) =>
+      stsRefusal(result, m, brokerTrustSummary({ partition, accountId: m.accountId, issuer: broker?.issuer ?? '', audience: broker?.audience ?? '', roleArn: m.roleArn }), { mayReauth: false }),
   };
 }

@@ -1,11 +1,12 @@
 // OIDC passthrough: the person's own IdP ID token goes to AWS AssumeRoleWithWebIdentity; AWS
 // trusts the IdP, and only Keyport's entitlement check keeps people to their mappings.
 import type { Actor } from '@/lib/auth/actor';
-import { AppError, isAppError } from '@/lib/errors/app-error';
+import { isAppError } from '@/lib/errors/app-error';
 import { deriveRoleSessionName } from '@/lib/identity/derive-role-session-name';
 import { oidcTrustSummary } from '@/lib/mappings/trust-policy';
-import { explainStsError } from '@/lib/sts/explain-sts-error';
 import type { Federation } from '../issuance-types';
+import { stsRefusal } from './sts-refusal';
+import { webIdentityCall } from './web-identity-call';
 import { IssueRefusal } from '../issue-refusal';
 import type { IssueDeps } from '../issue-credentials';
 
@@ -28,25 +29,8 @@ export function oidcPassthroughFederation(actor: Actor, deps: IssueDeps): Federa
       }
       return { details: { federationMode: 'passthrough' } };
     },
-    call: ({ m, endpoint, sessionName, durationSeconds }) =>
-      deps.assumeRole({
-        endpoint,
-        region: m.stsRegion,
-        roleArn: m.roleArn,
-        roleSessionName: sessionName,
-        webIdentityToken: token,
-        durationSeconds,
-        sessionPolicy: m.sessionPolicy,
-        policyArns: m.managedPolicyArns,
-      }),
-    explain: (result, m, partition) => {
-      const why = explainStsError(result.code, {
-        roleArn: m.roleArn,
-        region: m.stsRegion,
-        maxDurationSeconds: m.maxDurationSeconds,
-        expectedTrust: oidcTrustSummary({ partition, accountId: m.accountId, issuer: deps.issuer, clientId: deps.clientId }),
-      });
-      return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code, ...(why.reauth ? { reauth: true } : {}) } });
-    },
+    call: webIdentityCall(deps.assumeRole, () => token),
+    explain: (result, m, partition) =>
+      stsRefusal(result, m, oidcTrustSummary({ partition, accountId: m.accountId, issuer: deps.issuer, clientId: deps.clientId }), { mayReauth: true }),
   };
 }

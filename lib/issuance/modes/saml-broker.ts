@@ -7,9 +7,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { awsSigninSamlUrl, brokerSamlResponse } from '@/lib/broker/saml-assertion';
 import { buildSessionTags, checkSourceIdentity, SessionTagError, TAGGABLE_ATTRIBUTES, type TaggableAttribute } from '@/lib/broker/session-tags';
 import { AppError } from '@/lib/errors/app-error';
-import { explainStsError } from '@/lib/sts/explain-sts-error';
 import { partitionOfArn } from '@/lib/sts/sts-endpoint';
 import type { Federation } from '../issuance-types';
+import { stsRefusal } from './sts-refusal';
 import { IssueRefusal } from '../issue-refusal';
 import type { IssueDeps } from '../issue-credentials';
 import { personSessionName } from './oidc-passthrough';
@@ -56,14 +56,12 @@ export function samlBrokerFederation(actor: Actor, deps: IssueDeps): Federation 
         sessionPolicy: m.sessionPolicy,
         policyArns: m.managedPolicyArns,
       }),
-    explain: (result, m, partition) => {
-      const why = explainStsError(result.code, {
-        roleArn: m.roleArn,
-        region: m.stsRegion,
-        maxDurationSeconds: m.maxDurationSeconds,
-        expectedTrust: `Federated "${m.samlProviderArn ?? ''}" (Keyport's SAML provider), Actions "sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity", Condition StringEquals "SAML:aud" = "${awsSigninSamlUrl(partition)}"`,
-      });
-      return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code } });
-    },
+    explain: (result, m, partition) =>
+      stsRefusal(
+        result,
+        m,
+        `Federated "${m.samlProviderArn ?? ''}" (Keyport's SAML provider), Actions "sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity", Condition StringEquals "SAML:aud" = "${awsSigninSamlUrl(partition)}"`,
+        { mayReauth: false },
+      ),
   };
 }

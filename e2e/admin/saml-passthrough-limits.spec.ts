@@ -8,6 +8,8 @@ test('a SAML mapping\'s trust policy comes with the passthrough limits, per part
   await signIn(page, 'adam');
   await page.getByRole('link', { name: 'Mappings' }).click();
   await page.getByRole('link', { name: 'New mapping' }).click();
+  // The sandbox's deployment mode is broker; the limits are those of passthrough.
+  await page.getByLabel('Federation mode').selectOption('passthrough');
   await page.getByLabel('Role ARN').fill('arn:aws:iam::111122223333:role/SamlDeveloper');
   await expect(page.getByTestId('trust-policy')).toContainText('sts:AssumeRoleWithWebIdentity');
   await expect(page.getByTestId('saml-passthrough-limits')).toHaveCount(0);
@@ -24,4 +26,8 @@ test('a SAML mapping\'s trust policy comes with the passthrough limits, per part
   await page.getByLabel('SAML provider ARN').fill('arn:aws-us-gov:iam::111122223333:saml-provider/Gov');
   await expect(page.getByTestId('trust-policy')).toContainText('"SAML:aud": "https://signin.amazonaws-us-gov.com/saml"');
   await expect(note).toContainText('https://signin.amazonaws-us-gov.com/saml');
+
+  // In SAML broker mode Keyport signs the assertion itself: no IdP limits apply.
+  await page.getByLabel('Federation mode').selectOption('broker-saml');
+  await expect(page.getByTestId('saml-passthrough-limits')).toHaveCount(0);
 });

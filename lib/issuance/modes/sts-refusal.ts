@@ -9,5 +9,13 @@ import type { IssuableMapping } from '../issuance-types';
 
 export function stsRefusal(result: StsFailure, m: IssuableMapping, expectedTrust: string, opts: { mayReauth: boolean }): AppError {
   const why = explainStsError(result.code, { roleArn: m.roleArn, region: m.stsRegion, maxDurationSeconds: m.maxDurationSeconds, expectedTrust });
+  if (why.reauth && !opts.mayReauth) {
+    // The token or assertion was Keyport's own: the person's sign-in is not what AWS refused.
+    return new AppError(
+      'upstream',
+      `AWS did not accept the credential Keyport made for this role (${result.code}): the account does not trust Keyport as expected. Nothing was issued. Ask an admin to check the role's IAM setup on its mapping page; the role needs ${expectedTrust}.`,
+      { detail: { stsErrorCode: result.code } },
+    );
+  }
   return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code, ...(opts.mayReauth && why.reauth ? { reauth: true } : {}) } });
 }

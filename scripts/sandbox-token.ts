@@ -14,7 +14,9 @@ import { readBrokerKeys } from '../lib/broker/read-broker-keys';
 import { TAGGABLE_ATTRIBUTES, type TaggableAttribute } from '../lib/broker/session-tags';
 import { resolveEntitlements } from '../lib/entitlements/resolve-entitlements';
 import { deriveRoleSessionName } from '../lib/identity/derive-role-session-name';
+import { createPrismaClient } from '../lib/db/create-client';
 import { resolveFederationMode } from '../lib/issuance/modes/resolve-federation-mode';
+import { findPersonRevocation } from '../lib/revocation/find-person-revocation';
 import { getIdToken } from '../sandbox/oidc/get-id-token';
 import { DEMO_PEOPLE, findDemoPerson } from '../sandbox/people';
 import { embeddedDatabaseUrl, sandboxSettings } from '../sandbox/settings';
@@ -67,6 +69,10 @@ try {
   if (!entitlement) fail(`refused: ${person.username} is not mapped to ${roleArn} (none of their groups — ${id.groups.join(', ') || 'none'} — maps to it in Keyport, or the mapping is switched off)`);
   const m = entitlement?.mapping;
   if (!m) process.exit(1);
+  // The same person-revocation block issuance applies (find-person-revocation.ts).
+  const db = createPrismaClient(process.env.DATABASE_URL || embeddedDatabaseUrl(s), { max: 1 });
+  const revocation = await findPersonRevocation(db, { sub: id.sub, email: id.email }).finally(() => db.$disconnect());
+  if (revocation) fail(`refused: ${person.username} is revoked (revocation ${revocation.id}, by ${revocation.createdByName}: “${revocation.reason}”)`);
   if (resolveFederationMode(m.federationMode, process.env.FEDERATION_MODE === 'passthrough' ? 'passthrough' : 'broker') === 'passthrough') {
     fail(`refused: the mapping of ${roleArn} is in passthrough mode (its role trusts the IdP, not Keyport): use --idp for the IdP's own token`);
   }

@@ -6,7 +6,7 @@
 // requires for a confidential client) with Keyport's redirect URI. Everything is set up through
 // Glewlwyd's admin API, except the schema.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { requireCommand, requirePath, startChild, waitForHttp, type Child } from './processes';
@@ -85,6 +85,21 @@ class Api {
   }
 }
 
+/**
+ * Copies a file or folder with every symbolic link replaced by what it points to. Debian's web
+ * app links its CSS and JS to other packages (libjs-bootstrap, …), and Glewlwyd serves only files
+ * whose real path is inside static_files_path. Done by hand: `cpSync`'s `dereference` keeps nested
+ * links on Node 24 (seen here: the copied links made bootstrap.min.css and jquery.min.js 404).
+ */
+function copyDereferenced(from: string, to: string): void {
+  if (statSync(from).isDirectory()) {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from)) copyDereferenced(path.join(from, entry), path.join(to, entry));
+    return;
+  }
+  copyFileSync(realpathSync(from), to);
+}
+
 export async function startGlewlwyd(opts: { port: number; dataDir: string; portalUrl: string; people: readonly ThirdPartyPerson[]; log: (line: string) => void }): Promise<Glewlwyd> {
   checkGlewlwydInstalled();
   const dir = path.resolve(opts.dataDir);
@@ -106,7 +121,7 @@ export async function startGlewlwyd(opts: { port: number; dataDir: string; porta
   // linked: Glewlwyd serves only files whose real path is inside static_files_path.
   const webapp = path.join(dir, 'webapp');
   mkdirSync(webapp);
-  for (const entry of readdirSync(WEBAPP)) if (entry !== 'config.json') cpSync(path.join(WEBAPP, entry), path.join(webapp, entry), { recursive: true, dereference: true });
+  for (const entry of readdirSync(WEBAPP)) if (entry !== 'config.json') copyDereferenced(path.join(WEBAPP, entry), path.join(webapp, entry));
   copyFileSync(WEBAPP_CONFIG, path.join(webapp, 'config.json'));
 
   const conf = readFileSync('/etc/glewlwyd/glewlwyd.conf', 'utf8')

@@ -9,7 +9,8 @@
 //     ("Passing session tags using AssumeRoleWithSAML").
 // Signed (assertion, RSA-SHA256, exclusive c14n) with Keyport's SAML key, whose certificate its
 // metadata (`samlBrokerMetadata`) publishes for the IAM SAML provider.
-import { escapeXml, signedResponse } from '@/lib/saml/build-saml-response';
+import { signedResponse } from '@/lib/saml/build-saml-response';
+import { idpMetadataXml } from '@/lib/saml/idp-metadata-xml';
 import type { SessionTags } from './session-tags';
 
 const ATTR = 'https://aws.amazon.com/SAML/Attributes/';
@@ -63,17 +64,10 @@ export function brokerSamlResponse(input: BrokerSamlInput): string {
   ).base64;
 }
 
-/** Keyport's SAML IdP metadata, to register as the IAM SAML provider (aws iam create-saml-provider). */
+/**
+ * Keyport's SAML IdP metadata, to register as the IAM SAML provider (aws iam create-saml-provider).
+ * Keyport starts every assertion itself (inside issuance); the SSO endpoint named is the portal.
+ */
 export function samlBrokerMetadata(opts: { entityId: string; certPem: string; ssoUrl: string }): string {
-  const cert = opts.certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '');
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>` +
-    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${escapeXml(opts.entityId)}">` +
-    `<md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-    `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
-    `<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>` +
-    // Keyport starts every assertion itself (inside issuance); the endpoint is the portal.
-    `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${escapeXml(opts.ssoUrl)}"/>` +
-    `</md:IDPSSODescriptor></md:EntityDescriptor>`
-  );
+  return idpMetadataXml(opts);
 }

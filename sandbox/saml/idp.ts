@@ -13,7 +13,8 @@ import { inflateRawSync } from 'node:zlib';
 import { DOMParser } from '@xmldom/xmldom';
 import type { DemoPerson } from '../people';
 import { STYLESHEET, STYLESHEET_PATH } from '../oidc/pages';
-import { escapeXml, signedResponse } from './build-response';
+import { idpMetadataXml as metadataXml } from '../../lib/saml/idp-metadata-xml';
+import { signedResponse } from './build-response';
 import { certificateFitsKey, selfSignedCertificate } from './certificate';
 import { pageHeaders, postResponsePage, samlLoginPage, samlMessagePage } from './pages';
 import { HttpError, readForm } from '../http-form';
@@ -127,18 +128,8 @@ function cookie(req: IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-export function metadataXml(opts: { entityId: string; ssoUrl: string; certPem: string }): string {
-  const cert = opts.certPem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '');
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>` +
-    `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${escapeXml(opts.entityId)}">` +
-    `<md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">` +
-    `<md:KeyDescriptor use="signing"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data><ds:X509Certificate>${cert}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>` +
-    `<md:NameIDFormat>urn:oasis:names:tc:SAML:2.0:nameid-format:persistent</md:NameIDFormat>` +
-    `<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${escapeXml(opts.ssoUrl)}"/>` +
-    `</md:IDPSSODescriptor></md:EntityDescriptor>`
-  );
-}
+/** The sandbox IdP's metadata: the same document as Keyport's own (lib/saml/idp-metadata-xml.ts). */
+export { metadataXml };
 
 export async function startSamlIdp(opts: StartSamlIdpOptions): Promise<SamlIdp> {
   const log = opts.log ?? (() => undefined);

@@ -10,6 +10,11 @@ export async function register(): Promise<void> {
   if (eol) logger().warn(eol);
   const { installGracefulShutdown } = await import('@/lib/shutdown/graceful-shutdown');
   installGracefulShutdown({ ...cfg.shutdown, log: logger() });
+  // In a multi-worker server, every worker answers the primary's metrics requests (a scrape reaches one).
+  const { installClusterMetrics } = await import('@/lib/metrics/cluster-metrics');
+  const { readPoolGauges } = await import('@/lib/metrics/render-metrics');
+  const { getDb } = await import('@/lib/db/client');
+  installClusterMetrics(() => readPoolGauges(getDb()));
   // The SAML IdP's metadata is fetched once, now, and cached (a failure is logged and retried on first use).
   if (cfg.saml) {
     const { samlIdp } = await import('@/lib/saml/saml-idp');

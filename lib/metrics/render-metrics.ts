@@ -1,5 +1,7 @@
-// The text /api/metrics answers: every metric, with the database pool's use read at scrape time.
+// The text /api/metrics answers: every metric, with the database pool's use read at scrape time;
+// in a multi-worker server, every worker's, summed (cluster-metrics.ts).
 import { SQL_POOL } from '@/lib/db/create-client';
+import { installClusterMetrics, isClusterWorker, renderClusterMetrics } from './cluster-metrics';
 import { metrics } from './registry';
 
 interface PoolCounts {
@@ -9,7 +11,8 @@ interface PoolCounts {
   options?: { max?: number };
 }
 
-export async function renderMetrics(db: object | null): Promise<{ contentType: string; body: string }> {
+/** Sets the database pool's gauges from the pool's counts now. */
+export function readPoolGauges(db: object | null): void {
   const m = metrics();
   const pool = db ? ((db as Record<symbol, unknown>)[SQL_POOL] as PoolCounts | undefined) : undefined;
   if (pool && typeof pool.totalCount === 'number') {
@@ -18,5 +21,12 @@ export async function renderMetrics(db: object | null): Promise<{ contentType: s
     m.dbPoolConnections.set({ state: 'waiting' }, pool.waitingCount);
     if (typeof pool.options?.max === 'number') m.dbPoolMax.set(pool.options.max);
   }
+}
+
+export async function renderMetrics(db: object | null): Promise<{ contentType: string; body: string }> {
+  const m = metrics();
+  installClusterMetrics(() => readPoolGauges(db));
+  if (isClusterWorker()) return renderClusterMetrics();
+  readPoolGauges(db);
   return { contentType: m.registry.contentType, body: await m.registry.metrics() };
 }

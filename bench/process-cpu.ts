@@ -1,5 +1,5 @@
 // CPU time used by each kind of process on this machine, from /proc (Linux; elsewhere nothing),
-// so part 2 can say where an issuance's CPU goes: the portal (next-server), PostgreSQL, this
+// so part 2 can say where an issuance's CPU goes: the portal (its workers and their primary), PostgreSQL, this
 // bench process (the clients), and the other Node processes (the sandbox IdPs and AWS).
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -9,7 +9,8 @@ const TICKS_PER_SECOND = 100;
 
 function kindOf(pid: number, comm: string): string | null {
   if (pid === process.pid) return 'bench clients';
-  if (comm.startsWith('next-server')) return 'portal (next-server)';
+  if (comm.startsWith('next-server') || comm === 'keyport-portal') return 'portal (Next.js workers)';
+  if (comm === 'keyport-primary') return 'portal primary (cluster)';
   if (comm === 'postgres') return 'PostgreSQL';
   if (comm === 'node' || comm === 'MainThread') return 'sandbox IdPs and AWS (node)';
   return null;

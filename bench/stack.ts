@@ -38,9 +38,10 @@ export const BENCH_ENV = {
 export const BENCH_SINK_PORT = 4690 + BENCH_PORT_OFFSET;
 export const BENCH_SINK = process.env.BENCH_SINK !== '0';
 
-export async function startBenchStack(opts: { root: string; log: (m: string) => void; startTimeoutMs?: number }): Promise<BenchStack> {
+export async function startBenchStack(opts: { root: string; log: (m: string) => void; startTimeoutMs?: number; workers?: number; keepData?: boolean }): Promise<BenchStack> {
   const dataDir = path.resolve(opts.root, BENCH_ENV.KEYPORT_DATA_DIR);
-  rmSync(dataDir, { recursive: true, force: true });
+  // keepData: a restart of the same sandbox (another worker count), its database and keys kept.
+  if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
   // Only the IdP/DB settings come from the environment: a configured IdP would switch the sandbox off.
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -52,12 +53,17 @@ export async function startBenchStack(opts: { root: string; log: (m: string) => 
   };
   // For diagnosis, e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every process of the stack.
   if (process.env.BENCH_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_NODE_OPTIONS;
+  // BENCH_PORTAL_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof': the portal's processes only (Node 20 refuses --cpu-prof in NODE_OPTIONS).
+  if (process.env.BENCH_PORTAL_NODE_ARGS) env.KEYPORT_PORTAL_NODE_ARGS = process.env.BENCH_PORTAL_NODE_ARGS;
+  // BENCH_WORKERS / opts.workers: the portal's KEYPORT_WORKERS (default: one per CPU, as in production).
+  const workers = opts.workers ?? process.env.BENCH_WORKERS;
+  if (workers) env.KEYPORT_WORKERS = String(workers);
   const settings = sandboxSettings(env, opts.root);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: opts.root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   // The whole output of the stack (portal logs included) stays in .data/bench/stack.log for diagnosis.
   mkdirSync(dataDir, { recursive: true });
-  const logFile = createWriteStream(path.join(dataDir, 'stack.log'));
+  const logFile = createWriteStream(path.join(dataDir, 'stack.log'), { flags: opts.keepData ? 'a' : 'w' });
   const keep = (b: Buffer) => {
     output = (output + b.toString()).slice(-20_000);
     logFile.write(b);

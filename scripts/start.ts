@@ -221,7 +221,10 @@ async function main(): Promise<void> {
     // Keyport's own server entry rather than `next start`: it hands the app each request's real
     // TCP peer (the audit's source address) and can serve TLS itself (server/keyport-server.mjs).
     // SIGTERM is Keyport's (lib/shutdown): readiness false, drain, exit within the grace period.
-    const child = spawn(process.execPath, [path.join(root, 'server', 'keyport-server.mjs')], {
+    // KEYPORT_PORTAL_NODE_ARGS: Node flags for the portal only, for diagnosis (e.g. `--cpu-prof
+    // --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS does not take on Node 20); its workers inherit them.
+    const nodeArgs = (env.KEYPORT_PORTAL_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server', 'keyport-server.mjs')], {
       cwd: root,
       stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...env, PORT: String(port), NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', KEYPORT_NEXT_START: '1' } as NodeJS.ProcessEnv,

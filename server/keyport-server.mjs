@@ -199,6 +199,8 @@ async function serve() {
   const app = next({ dev: false, dir, port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // What ps and top show for a serving process (the primary shows keyport-primary).
+  process.title = 'keyport-portal';
 
   /** @type {import('node:http').RequestListener} */
   function onRequest(req, res) {

@@ -1,83 +1,85 @@
 import 'server-only';
-// Streams every event matching a search as CSV or JSON Lines. Memory stays constant whatever the
-// row count: each pull reads one keyset batch, and the next is read only when the client has
-// taken the previous one (ReadableStream back-pressure). A batch's keys are chosen exactly as the
-// search chooses a page (the person resolved to subjects, buildAuditBranches, mergeNewestFirst),
-// so an export holds what the search shows; its contents are then read by key as JSON text
-// (readExportRows): few, short-lived objects per row.
-import type { Db } from '@/lib/db/create-client';
-import type { AuditCursor } from './audit-cursor';
-import { EXPORT_COLUMNS, type AuditEventView } from './audit-event-view';
+// Streams every event matching a search as CSV or JSON Lines, at the database's speed: one
+// `COPY (SELECT …) TO STDOUT` whose rows PostgreSQL has already formatted as the export's lines
+// (export-sql.ts), copied into the response as they arrive (copy-binary-lines.ts); only each row's
+// details cell is finished in JavaScript. Memory is bounded by back-pressure, not by the row count:
+// the next chunk is read only when the client has taken the previous one (ReadableStream pull),
+// and while it is not, pg-copy-streams pauses the database connection's socket, so PostgreSQL
+// waits too. The rows are those the search shows (the same conditions, the person resolved to
+// subjects first), newest first, from one snapshot (one statement). The output is byte for byte
+// what the exporter before it wrote (export-audit-events.int.test.ts compares them).
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { sqlPoolConnection, type Db } from '@/lib/db/create-client';
+import { EXPORT_COLUMNS } from './audit-event-view';
 import type { AuditFilters } from './audit-filters';
-import { AUDIT_ORDER, buildAuditBranches, type AuditPersonMatch, type AuditScope } from './build-audit-where';
-import { csvLine } from './csv';
-import { mergeNewestFirst } from './merge-newest-first';
-import { readExportRows } from './read-export-rows';
+import type { AuditScope } from './build-audit-where';
+import { CopyBinaryLines } from './copy-binary-lines';
+import { csvCell, csvLine } from './csv';
+import { exportCopySql, type ExportFormat } from './export-sql';
 import { resolveAuditPerson } from './resolve-audit-person';
-import { createUtf8Chunker } from './utf8-chunker';
 
-export type ExportFormat = 'csv' | 'jsonl';
+export type { ExportFormat } from './export-sql';
 
-/** Bytes per chunk handed to the stream: socket-sized, and small enough to die young in V8. */
-const CHUNK_BYTES = 64 * 1024;
-
-function csvRow(e: AuditEventView): string {
-  return csvLine(
-    EXPORT_COLUMNS.map((c) => {
-      const v = e[c];
-      if (c === 'actorGroups') return e.actorGroups.join(';');
-      if (c === 'details') return JSON.stringify(v ?? {});
-      return v as string | number | null;
-    }),
-  );
+/** The details as JSON.stringify prints them (PostgreSQL prints jsonb with spaces after : and ,). */
+function compactJson(jsonbText: string): string {
+  return jsonbText === '{}' ? jsonbText : JSON.stringify(JSON.parse(jsonbText));
 }
 
-function jsonRow(e: AuditEventView): string {
-  return `${JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, e[c]])))}\n`;
-}
+const FINISH_DETAILS: Record<ExportFormat, (jsonbText: string | null) => string> = {
+  csv: (t) => csvCell(t === null ? '{}' : compactJson(t)),
+  jsonl: (t) => (t === null ? 'null' : compactJson(t)),
+};
 
-export function exportAuditEvents(opts: {
-  db: Db;
-  scope: AuditScope;
-  filters: AuditFilters;
-  format: ExportFormat;
-  batchSize?: number;
-  onDone?: (rows: number) => void;
-}): ReadableStream<Uint8Array> {
-  const batchSize = opts.batchSize ?? 1000;
-  const encoder = new TextEncoder();
-  let cursor: AuditCursor | undefined;
+export function exportAuditEvents(opts: { db: Db; scope: AuditScope; filters: AuditFilters; format: ExportFormat; onDone?: (rows: number) => void }): ReadableStream<Uint8Array> {
+  let client: PoolClient | undefined;
+  let lines: CopyBinaryLines | undefined;
+  let chunks: AsyncIterator<Buffer> | undefined;
   let headerSent = opts.format !== 'csv';
-  let rows = 0;
-  let person: AuditPersonMatch | undefined;
+  /** Gives the connection back; one interrupted mid-COPY is closed instead, so no one reuses it. */
+  const release = (error?: Error) => {
+    const c = client;
+    client = undefined;
+    c?.release(error ?? false);
+  };
+  const start = async (): Promise<AsyncIterator<Buffer>> => {
+    const person = opts.filters.person ? await resolveAuditPerson({ db: opts.db, term: opts.filters.person }) : undefined;
+    const c = await sqlPoolConnection(opts.db);
+    client = c;
+    const sql = exportCopySql({ format: opts.format, scope: opts.scope, filters: opts.filters, person, quote: (v) => c.escapeLiteral(v) });
+    const copy = c.query(copyTo(sql));
+    const out = new CopyBinaryLines(FINISH_DETAILS[opts.format]);
+    lines = out;
+    copy.on('error', (e) => out.destroy(e));
+    copy.pipe(out);
+    return out[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  };
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         if (!headerSent) {
           headerSent = true;
-          controller.enqueue(encoder.encode(csvLine(EXPORT_COLUMNS)));
+          controller.enqueue(new TextEncoder().encode(csvLine(EXPORT_COLUMNS)));
           return;
         }
-        if (person === undefined) person = opts.filters.person ? await resolveAuditPerson({ db: opts.db, term: opts.filters.person }) : null;
-        const branches = buildAuditBranches(opts.scope, opts.filters, cursor, person);
-        const pages = await Promise.all(
-          branches.map((where) => opts.db.auditEvent.findMany({ where, orderBy: AUDIT_ORDER, take: batchSize, select: { id: true, occurredAt: true } })),
-        );
-        const keys = mergeNewestFirst(pages, batchSize);
-        const last = keys[keys.length - 1];
-        if (last) {
-          cursor = last;
-          const events = await readExportRows({ db: opts.db, keys });
-          rows += events.length;
-          const toLine = opts.format === 'csv' ? csvRow : jsonRow;
-          const out = createUtf8Chunker(CHUNK_BYTES, (chunk) => controller.enqueue(chunk));
-          for (const e of events) out.write(toLine(e));
-          out.flush();
+        try {
+          chunks ??= await start();
+          const next = await chunks.next();
+          if (next.done) {
+            release();
+            controller.close();
+            opts.onDone?.(lines?.rows ?? 0);
+            return;
+          }
+          controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+        } catch (e) {
+          release(e instanceof Error ? e : new Error(String(e)));
+          throw e;
         }
-        if (keys.length < batchSize) {
-          controller.close();
-          opts.onDone?.(rows);
-        }
+      },
+      cancel(reason) {
+        lines?.destroy();
+        release(reason instanceof Error ? reason : new Error('the export was cancelled'));
       },
     },
     { highWaterMark: 1 },

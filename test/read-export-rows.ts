@@ -1,4 +1,4 @@
-import 'server-only';
+// Part of the reference exporter (keyset-audit-export.ts), for tests only.
 // Reads the export columns of a batch of audit events already chosen by key, as AuditEventViews.
 // The export picks its rows with Prisma and buildAuditWhere (so scope and filters cannot drift
 // from the search) and reads their contents here: each row comes back from PostgreSQL as one JSON
@@ -6,7 +6,7 @@ import 'server-only';
 // Dates, BigInts, then the view's copies) cost most of the export's time and garbage.
 import { Prisma } from '@/lib/db/generated/client';
 import type { Db } from '@/lib/db/create-client';
-import { EXPORT_COLUMNS, type AuditEventView } from './audit-event-view';
+import { EXPORT_COLUMNS, type AuditEventView } from '@/lib/audit/audit-event-view';
 
 type ExportColumn = (typeof EXPORT_COLUMNS)[number];
 

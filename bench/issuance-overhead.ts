@@ -57,10 +57,19 @@ export async function benchIssuanceOverhead(opts: OverheadTargets & { pairs: num
   return {
     title: b,
     rows: [
-      { benchmark: b, metric: 'POST /api/credentials p50', value: ms(si.p50), baseline: `bare STS ${ms(sb.p50)}`, ratio: ratio(si.p50, sb.p50), goal: '', verdict: 'n/a' },
+      // The goals (issue 18) are ratios to the bare STS call of the same run, so they travel across machines.
+      { benchmark: b, metric: 'full issuance p50 ÷ bare STS p50', value: ms(si.p50), baseline: `bare STS ${ms(sb.p50)}`, ratio: ratio(si.p50, sb.p50), goal: '≤ 2.5×', verdict: verdict(si.p50 <= 2.5 * sb.p50) },
       { benchmark: b, metric: 'POST /api/credentials p99', value: ms(si.p99), baseline: `bare STS ${ms(sb.p99)}`, ratio: ratio(si.p99, sb.p99), goal: '', verdict: 'n/a' },
-      { benchmark: b, metric: 'overhead p50 (p50 full − p50 bare)', value: ms(over50), baseline: `bare STS ${ms(sb.p50)}`, ratio: ratio(si.p50, sb.p50), goal: '≤ 5 ms', verdict: verdict(over50 <= 5) },
-      { benchmark: b, metric: 'overhead p99 (p99 full − p99 bare)', value: ms(over99), baseline: `bare STS ${ms(sb.p99)}`, ratio: ratio(si.p99, sb.p99), goal: '≤ 20 ms', verdict: verdict(over99 <= 20) },
+      { benchmark: b, metric: 'overhead p50 (p50 full − p50 bare)', value: ms(over50), baseline: `bare STS ${ms(sb.p50)}`, ratio: ratio(over50, sb.p50), goal: '', verdict: 'n/a' },
+      {
+        benchmark: b,
+        metric: 'overhead p99 (p99 full − p99 bare)',
+        value: ms(over99),
+        baseline: `bare STS p99 ${ms(sb.p99)}`,
+        ratio: ratio(over99, sb.p99),
+        goal: '≤ 20 ms and ≤ 3× bare STS p99',
+        verdict: verdict(over99 <= 20 && over99 <= 3 * sb.p99),
+      },
       ...floorRows,
     ],
     notes: [

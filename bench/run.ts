@@ -4,6 +4,7 @@
 // Run with the react-server condition (as the package script does) so lib modules marked
 // `server-only` load outside Next.js.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -23,7 +24,8 @@ import { findDemoPerson } from '../sandbox/people';
 import { recreateDatabase } from './audit-data';
 import { benchAuditSearch } from './audit-search';
 import { benchBrokerMint } from './broker-mint';
-import { benchConcurrency } from './concurrency';
+import { benchConcurrency, pool } from './concurrency';
+import { benchMetricsScrape } from './metrics-scrape';
 import { benchEntitlements } from './entitlements';
 import { benchIssuanceOverhead } from './issuance-overhead';
 import { auditLedger } from './ledger';
@@ -53,6 +55,9 @@ const PARAMS = {
   BENCH_WARMUP: intEnv('BENCH_WARMUP', 30),
   BENCH_CLIENTS: intEnv('BENCH_CLIENTS', 200),
   BENCH_ISSUANCES: intEnv('BENCH_ISSUANCES', 2000),
+  /** Issuances per run of the worker scaling (1, 2 and N workers; the main run is N). */
+  BENCH_SCALING_ISSUANCES: intEnv('BENCH_SCALING_ISSUANCES', 1000),
+  BENCH_SCRAPES: intEnv('BENCH_SCRAPES', 50),
   BENCH_AUDIT_EVENTS: intEnv('BENCH_AUDIT_EVENTS', 5_000_000),
   BENCH_AUDIT_REPS: intEnv('BENCH_AUDIT_REPS', 40),
   BENCH_EXPORT_ROWS: intEnv('BENCH_EXPORT_ROWS', 1_000_000),
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
   say('starting the bench sandbox (builds the portal into .data/next-bench when the sources changed)…');
   // The portal delivers its audit here (AUDIT_SINKS=http) from the start; measured in part 2.
   const collector: AuditCollector | null = BENCH_SINK ? await startAuditCollector({ port: BENCH_SINK_PORT }) : null;
-  const stack: BenchStack = await startBenchStack({ root, log: say });
+  let stack: BenchStack = await startBenchStack({ root, log: say });
   const interrupted = () => {
     say('interrupted: stopping the bench sandbox…');
     void stack.stop().finally(() => process.exit(130));
@@ -183,7 +188,8 @@ async function main(): Promise<void> {
       return token;
     };
     const needsPortal = parts.has('1') || parts.has('2') || parts.has('5');
-    if (needsPortal) {
+    const signInAll = async () => {
+      issuers.length = 0;
       for (const username of ISSUERS) {
         const p = findDemoPerson(username);
         if (!p) continue;
@@ -192,7 +198,8 @@ async function main(): Promise<void> {
         issuers.push({ username, cookie, mappingId: m.id, roleArn: m.roleArn, email: p.email, broker: m.broker });
       }
       say(`signed in ${issuers.map((i) => i.username).join(', ')} through the portal`);
-    }
+    };
+    if (needsPortal) await signInAll();
     // The bare STS call takes the token the role trusts: the IdP's (passthrough) or one Keyport minted (broker).
     let brokerKeys: ReturnType<typeof readBrokerKeys> | undefined;
     const webTokenFor = async (who: Issuer): Promise<string> =>
@@ -246,12 +253,16 @@ async function main(): Promise<void> {
       }
     }
     if (parts.has('2')) {
-      say(`2 · concurrency (${PARAMS.BENCH_CLIENTS} clients, ${PARAMS.BENCH_ISSUANCES} issuances)…`);
+      // The portal's own default: one worker per CPU it may use (server/keyport-server.mjs).
+      const defaultWorkers = Math.max(1, os.availableParallelism());
+      say(`2 · concurrency (${PARAMS.BENCH_CLIENTS} clients, ${PARAMS.BENCH_ISSUANCES} issuances, ${defaultWorkers} portal workers)…`);
       const ledger = auditLedger(stack.databaseUrl);
       const db = createPrismaClient(stack.databaseUrl, { max: 2 });
+      let concurrency: Awaited<ReturnType<typeof benchConcurrency>>;
       try {
         sections.push(
-          await benchConcurrency({
+          (concurrency = await benchConcurrency({
+            workersLabel: `${defaultWorkers} workers, the default`,
             clients: PARAMS.BENCH_CLIENTS,
             total: PARAMS.BENCH_ISSUANCES,
             cores: machine.cpus,
@@ -282,11 +293,44 @@ async function main(): Promise<void> {
               const r = await verifyAuditChain({ db });
               return { ok: r.ok, checked: r.checked, ...(r.firstBroken ? { message: r.firstBroken.message } : {}) };
             },
-          }),
+          })),
         );
       } finally {
         await db.$disconnect();
       }
+      const section = concurrency;
+      say(`2 · metrics scrape (${PARAMS.BENCH_SCRAPES} scrapes)…`);
+      const scrape = await benchMetricsScrape({ portalUrl: stack.portalUrl, token: stack.metricsToken, scrapes: PARAMS.BENCH_SCRAPES, workers: defaultWorkers });
+      section.rows.push(...scrape.rows);
+      section.notes.push(...scrape.notes);
+
+      // Scaling: the same issuance load with 1, 2 and N workers (the portal restarted on the same
+      // database for each count; N is the run above). Throughput against the bare STS rate above.
+      const counts = [...new Set([1, 2, defaultWorkers])].filter((n) => n !== defaultWorkers && PARAMS.BENCH_SCALING_ISSUANCES > 0);
+      const byWorkers = new Map<number, number>([[defaultWorkers, section.rate]]);
+      for (const n of counts) {
+        say(`2 · scaling: restarting the portal with KEYPORT_WORKERS=${n}…`);
+        await stack.stop();
+        stack = await startBenchStack({ root, log: say, workers: n, keepData: true });
+        await signInAll();
+        await pool(PARAMS.BENCH_CLIENTS, Math.min(100, PARAMS.BENCH_SCALING_ISSUANCES), (c) => issueOverHttp(stack.portalUrl, issuers[c % issuers.length] ?? issuers[0]!)); // warm-up
+        const r = await pool(PARAMS.BENCH_CLIENTS, PARAMS.BENCH_SCALING_ISSUANCES, (c) => issueOverHttp(stack.portalUrl, issuers[c % issuers.length] ?? issuers[0]!));
+        byWorkers.set(n, r.ok.length / r.seconds);
+        if (r.errors.length > 0) section.notes.push(`Scaling run with ${n} worker(s): ${r.errors.length} errors (${r.errors[0] ?? ''}).`);
+      }
+      const one = byWorkers.get(1);
+      for (const [n, rate] of [...byWorkers].sort((a, b) => a[0] - b[0])) {
+        section.rows.push({
+          benchmark: '2 · Concurrency',
+          metric: `scaling: throughput with ${n} portal worker${n === 1 ? '' : 's'}${n === defaultWorkers ? ' (the default, run above)' : ''}`,
+          value: `${rate.toFixed(0)} issuances/s`,
+          baseline: one !== undefined && n !== 1 ? `1 worker ${one.toFixed(0)}/s` : `bare STS ${section.baseRate.toFixed(0)}/s`,
+          ratio: one !== undefined && n !== 1 ? `${(rate / one).toFixed(2)}×` : `${(rate / section.baseRate).toFixed(2)}×`,
+          goal: '',
+          verdict: 'n/a',
+        });
+      }
+      if (counts.length > 0) section.notes.push(`Scaling: ${PARAMS.BENCH_SCALING_ISSUANCES} issuances by ${PARAMS.BENCH_CLIENTS} clients per worker count after 100 to warm up; the portal restarted on the same database for each count.`);
     }
     if (parts.has('3')) {
       say(`3 · audit search (${PARAMS.BENCH_AUDIT_EVENTS.toLocaleString('en')} events)…`);

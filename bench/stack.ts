@@ -2,6 +2,7 @@
 // defaults, a fresh data folder (.data/bench) and its own build folder, with the issuance rate limit
 // raised so the limiter does not refuse the bench's own requests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { embeddedDatabaseUrl, embeddedMigrationUrl, sandboxSettings, type SandboxSettings } from '../sandbox/settings';
@@ -13,6 +14,10 @@ export interface BenchStack {
   databaseUrl: string;
   /** The owner (the embedded server's superuser): for creating databases and loading data. */
   databaseMigrationUrl: string;
+  /** The portal's METRICS_TOKEN (random per start), for the scrape benchmark. */
+  metricsToken: string;
+  /** KEYPORT_WORKERS the portal runs with ('' = its default, one per CPU). */
+  workers: string;
   stop(): Promise<void>;
 }
 
@@ -49,6 +54,7 @@ export async function startBenchStack(opts: { root: string; log: (m: string) => 
     TMPDIR: process.env.TMPDIR,
     ...BENCH_ENV,
     AUDIT_SINKS: BENCH_SINK ? 'http' : '',
+    METRICS_TOKEN: randomBytes(24).toString('base64url'),
     AUDIT_SINK_HTTP_URL: `http://127.0.0.1:${BENCH_SINK_PORT}/collect`,
   };
   // For diagnosis, e.g. BENCH_NODE_OPTIONS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles every process of the stack.
@@ -100,7 +106,7 @@ export async function startBenchStack(opts: { root: string; log: (m: string) => 
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { settings, portalUrl: settings.portalUrl, databaseUrl: embeddedDatabaseUrl(settings), databaseMigrationUrl: embeddedMigrationUrl(settings), stop };
+  return { settings, portalUrl: settings.portalUrl, databaseUrl: embeddedDatabaseUrl(settings), databaseMigrationUrl: embeddedMigrationUrl(settings), metricsToken: env.METRICS_TOKEN ?? '', workers: env.KEYPORT_WORKERS ?? '', stop };
 }
 
 /** If our embedded PostgreSQL outlived the stack (its parent killed hard), ends it by its pid. */

@@ -12,7 +12,7 @@ export async function currentSessionId(): Promise<string | null> {
   const cfg = getConfig();
   const raw = (await cookies()).get(sessionCookieName(cfg.secureCookies))?.value;
   if (!raw) return null;
-  const token = await decodeSessionCookie(raw, cfg.authSecret);
+  const token = decodeSessionCookie(raw, cfg.authSecret);
   return typeof token?.sid === 'string' ? token.sid : null;
 }
 

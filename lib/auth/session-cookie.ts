@@ -1,22 +1,25 @@
-// Reads the session id out of next-auth's session cookie: a JWE (alg "dir", enc A256GCM) under a
-// key next-auth derives from AUTH secret with HKDF-SHA256 (info "NextAuth.js Generated Encryption
-// Key", no salt; next-auth/jwt's getDerivedEncryptionKey). next-auth's own decode() derives that
-// key again on every call, and every authenticated request decodes the cookie: in the portal's
-// CPU profile under 200 clients the HKDF alone was 5 % of the portal's CPU (bench/FINDINGS.md).
-// The key is derived once per secret here and kept in memory (where the secret itself is); the
-// token is checked as decode() checks it (jose's jwtDecrypt, 15 s clock tolerance), and nothing
-// but this one algorithm pair is accepted. session-cookie.test.ts proves both read the same
-// tokens the same way.
-import { hkdf } from 'node:crypto';
-import { jwtDecrypt } from 'jose';
+// Reads the session id out of next-auth's session cookie: a compact JWE (alg "dir", enc A256GCM)
+// under a key next-auth derives from the auth secret with HKDF-SHA256 (info "NextAuth.js Generated
+// Encryption Key", no salt; getDerivedEncryptionKey in next-auth/jwt). Every authenticated request
+// reads the cookie, and two costs showed in the portal's CPU profile under 200 clients
+// (bench/FINDINGS.md): next-auth's decode() derives the key again on every call (HKDF: 5 % of the
+// portal's CPU), and jose 6 decrypts through WebCrypto, a promise-wrapped job per call (8 %).
+// So the key is derived once per secret and kept in memory (where the secret itself is), and the
+// token is opened with node:crypto's AES-256-GCM in line (RFC 7516 §5.2: the protected header's
+// base64url text is the additional authenticated data). The claims are checked as decode() checks
+// them (jose's jwtDecrypt with a 15 s clock tolerance): exp and nbf, numeric when present.
+// Nothing but this one algorithm pair is accepted. session-cookie.test.ts proves that tokens
+// next-auth writes read the same here as through decode(), and that bad ones fail alike.
+import { createDecipheriv, hkdfSync } from 'node:crypto';
 
 const INFO = 'NextAuth.js Generated Encryption Key';
-const keys = new Map<string, Promise<Uint8Array>>();
+const CLOCK_TOLERANCE_SECONDS = 15;
+const keys = new Map<string, Buffer>();
 
-function derivedKey(secret: string): Promise<Uint8Array> {
+function derivedKey(secret: string): Buffer {
   let key = keys.get(secret);
   if (!key) {
-    key = new Promise<Uint8Array>((resolve, reject) => hkdf('sha256', secret, '', INFO, 32, (e, k) => (e ? reject(e) : resolve(new Uint8Array(k)))));
+    key = Buffer.from(hkdfSync('sha256', secret, '', INFO, 32));
     // One secret in practice; a rotated one replaces it rather than growing the map.
     if (keys.size >= 4) keys.clear();
     keys.set(secret, key);
@@ -24,13 +27,46 @@ function derivedKey(secret: string): Promise<Uint8Array> {
   return key;
 }
 
-/** The cookie's payload, or null when it is not a valid, unexpired token under `secret`. */
-export async function decodeSessionCookie(token: string, secret: string): Promise<Record<string, unknown> | null> {
-  if (!token) return null;
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+function json(b: Buffer): unknown {
   try {
-    const { payload } = await jwtDecrypt(token, await derivedKey(secret), { clockTolerance: 15, keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
-    return payload as Record<string, unknown>;
+    return JSON.parse(b.toString('utf8'));
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The cookie's payload, or null when it is not a valid, unexpired token under `secret`. */
+export function decodeSessionCookie(token: string, secret: string): Record<string, unknown> | null {
+  if (!token) return null;
+  const parts = token.split('.');
+  if (parts.length !== 5 || !parts.every((p) => B64URL.test(p))) return null;
+  const [protectedHeader, encryptedKey, iv, ciphertext, tag] = parts as [string, string, string, string, string];
+  const header = json(Buffer.from(protectedHeader, 'base64url'));
+  // "dir": no encrypted key. No "zip", no "crit": next-auth writes neither, and neither is understood here.
+  if (!isObject(header) || header.alg !== 'dir' || header.enc !== 'A256GCM' || 'zip' in header || 'crit' in header || encryptedKey !== '') return null;
+  const ivBytes = Buffer.from(iv, 'base64url');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  if (ivBytes.length !== 12 || tagBytes.length !== 16) return null;
+  let plain: Buffer;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', derivedKey(secret), ivBytes, { authTagLength: 16 });
+    decipher.setAAD(Buffer.from(protectedHeader, 'ascii'));
+    decipher.setAuthTag(tagBytes);
+    plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]);
+  } catch {
+    return null; // wrong key or tampered
+  }
+  const payload = json(plain);
+  if (!isObject(payload)) return null;
+  const now = Math.floor(Date.now() / 1000);
+  for (const claim of ['exp', 'nbf', 'iat'] as const) {
+    if (claim in payload && (typeof payload[claim] !== 'number' || !Number.isFinite(payload[claim]))) return null;
+  }
+  if (typeof payload.exp === 'number' && payload.exp <= now - CLOCK_TOLERANCE_SECONDS) return null;
+  if (typeof payload.nbf === 'number' && payload.nbf > now + CLOCK_TOLERANCE_SECONDS) return null;
+  return payload;
 }

@@ -12,7 +12,8 @@ import { shutdownState } from '@/lib/shutdown/in-flight';
 export const dynamic = 'force-dynamic';
 
 export async function GET(): Promise<Response> {
-  const noStore = { 'Cache-Control': 'no-store' };
+  // no-transform: not gzipped by the server (a probe's small answer; see /api/health).
+  const noStore = { 'Cache-Control': 'no-store, no-transform' };
   // Draining after SIGTERM: not ready first, so load balancers stop sending before anything is refused.
   if (shutdownState().draining) return Response.json({ status: 'not_ready', reason: 'shutting down' }, { status: 503, headers: noStore });
   try {

@@ -60,7 +60,7 @@ const one = <T>(objects: K8sObject[], kind: string): T => {
 interface Container {
   image: string;
   command?: string[];
-  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; resourceFieldRef?: { resource: string; divisor?: string } } }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
   securityContext?: { allowPrivilegeEscalation?: boolean; readOnlyRootFilesystem?: boolean; capabilities?: { drop?: string[] } };
   livenessProbe?: { httpGet?: { path: string } };
@@ -82,7 +82,7 @@ function checkPod(pod: PodSpec): void {
     expect(c.resources?.requests?.cpu && c.resources.requests.memory && c.resources.limits?.memory).toBeTruthy();
     // Secrets are referenced, never inlined: no literal value for anything secret-shaped.
     for (const e of c.env ?? []) {
-      if (/SECRET|TOKEN|PASSWORD|DATABASE(_MIGRATION)?_URL|KEY/.test(e.name)) expect(e.valueFrom?.secretKeyRef, `${e.name} from a Secret`).toBeDefined();
+      if (/SECRET|TOKEN|PASSWORD|DATABASE(_MIGRATION)?_URL|(^|_)KEYS?(_|$)/.test(e.name)) expect(e.valueFrom?.secretKeyRef, `${e.name} from a Secret`).toBeDefined();
     }
   }
 }
@@ -98,6 +98,9 @@ function checkRendered(objects: K8sObject[]): void {
   expect(portal?.livenessProbe?.httpGet?.path).toBe('/api/health');
   expect(portal?.startupProbe?.httpGet?.path).toBe('/api/health');
   expect(portal?.readinessProbe?.httpGet?.path).toBe('/api/ready');
+  // As many portal workers as the CPU limit allows (server/keyport-server.mjs), not the node's cores.
+  expect(portal?.env?.find((e) => e.name === 'KEYPORT_WORKERS')?.valueFrom?.resourceFieldRef).toEqual({ resource: 'limits.cpu', divisor: '1' });
+  expect(portal?.resources?.limits?.cpu).toBeTruthy();
   const config = one<{ data: Record<string, string> }>(objects, 'ConfigMap');
   // The kubelet's kill comes after Keyport's own drain: delay + grace, with a margin.
   expect(pod.terminationGracePeriodSeconds ?? 30).toBeGreaterThan(Number(config.data.SHUTDOWN_DELAY_SECONDS) + Number(config.data.SHUTDOWN_GRACE_SECONDS));

@@ -3,6 +3,8 @@
 // lib rather than over HTTP: the portal build is the bench's, not the tests').
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -21,6 +23,7 @@ import { benchConcurrency } from './concurrency';
 import { benchEntitlements } from './entitlements';
 import { benchIssuanceOverhead } from './issuance-overhead';
 import { auditLedger } from './ledger';
+import { benchMetricsScrape } from './metrics-scrape';
 import { renderReport } from './report';
 
 const ROLE = 'arn:aws:iam::111122223333:role/DevReadOnly';
@@ -141,6 +144,32 @@ describe('bench harness (tiny counts)', () => {
     expect(s.rows.find((r) => r.metric.startsWith('export 500 rows'))).toBeDefined();
     const md = renderReport({ startedAt: new Date(), durationSeconds: 1, machine: { cpus: 2, cpuModel: 'x', memoryGiB: 1, loadAverage: [0, 0, 0], os: 'x', node: 'x', postgres: 'x' }, parameters: {}, sections: [s] });
     expect(md).toContain('3 · Audit search');
+  });
+
+  it('measures a metrics scrape against a no-op request, and checks that the scrape holds every worker', async () => {
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.url} ${req.headers.authorization ?? ''}`);
+      if (req.url === '/api/metrics') {
+        if (req.headers.authorization !== 'Bearer scrape-token') return void res.writeHead(401).end();
+        return void res.end('# HELP keyport_worker_processes x\n# TYPE keyport_worker_processes gauge\nkeyport_worker_processes 2\n');
+      }
+      res.end('{"status":"ok"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const portalUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const two = await benchMetricsScrape({ portalUrl, token: 'scrape-token', scrapes: 3, workers: 2 });
+      expect(two.rows.map((r) => r.metric)).toEqual(['GET /api/metrics scrape p50 / p99', 'portal CPU per metrics scrape']);
+      expect(two.rows[1]?.verdict).toBe('met');
+      expect(two.notes[0]).toContain('keyport_worker_processes 2 of 2');
+      // A scrape that holds fewer workers than run is a missed check, not a pass.
+      expect((await benchMetricsScrape({ portalUrl, token: 'scrape-token', scrapes: 1, workers: 3 })).rows[1]?.verdict).toBe('missed');
+      expect(seen.filter((l) => l.startsWith('/api/metrics')).every((l) => l.endsWith('Bearer scrape-token'))).toBe(true);
+      await expect(benchMetricsScrape({ portalUrl, token: 'wrong', scrapes: 1, workers: 2 })).rejects.toThrow(/HTTP 401/);
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 
   it('measures broker token minting (part 6), a line per algorithm with its verdict', async () => {

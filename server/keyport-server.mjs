@@ -217,6 +217,10 @@ async function serve() {
 
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
   server.on('error', (e) => fail(e.message));
+  // For lib/shutdown, which closes it on SIGTERM: in a cluster worker the server listens on a
+  // handle the primary holds, so it cannot be found among this process's own handles.
+  const g = /** @type {Record<symbol, unknown[]>} */ (/** @type {unknown} */ (globalThis));
+  (g[Symbol.for('keyport.httpServers')] ??= []).push(server);
   server.listen(port, () => process.stdout.write(`keyport-server: listening on ${tls ? 'https' : 'http'}://localhost:${port}\n`));
 
   let stopping = false;

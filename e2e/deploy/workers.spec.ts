@@ -65,7 +65,7 @@ test('two workers behind one port: any serves any request, the scrape sums both,
     expect(res.status).toBe(200);
     return res.text();
   };
-  const rolesCount = (text: string) => metricValue(text, /^keyport_http_request_duration_seconds_count\{[^}]*permission="roles:read"[^}]*method="GET"[^}]*status="200"/);
+  const rolesCount = (text: string) => metricValue(text, /^keyport_http_request_duration_seconds_count\{[^}]*permission="catalog:read"[^}]*method="GET"[^}]*status="200"/);
   const before = rolesCount(await scrape());
   // A new connection each time: the primary hands connections to the workers in turn.
   const n = 12;

@@ -10,14 +10,20 @@ import type { Logger } from '@/lib/log/logger';
 import { metrics } from '@/lib/metrics/registry';
 import { shutdownState, waitForIdle } from './in-flight';
 
+/** Where Keyport's server entry (server/keyport-server.mjs) puts the servers it listens with. */
+export const SERVERS_KEY = Symbol.for('keyport.httpServers');
+
 /**
- * The process's listening HTTP servers (Next.js's). Next gives no handle on its server and node:http
- * keeps no registry, so they are found among the process's active handles.
+ * The process's listening HTTP servers: those the server entry registered, and any other found
+ * among the process's active handles (node:http keeps no registry). A cluster worker's server
+ * (KEYPORT_WORKERS > 1) listens on a handle its primary holds, so it is not among the worker's
+ * active handles and would be missed without the registry.
  */
 function listeningServers(): Server[] {
+  const registered = ((globalThis as unknown as Record<symbol, unknown[] | undefined>)[SERVERS_KEY] ?? []) as unknown[];
   const handles = (process as unknown as { _getActiveHandles?: () => unknown[] })._getActiveHandles?.() ?? [];
   // https.Server (Keyport serving TLS itself) is a tls.Server, not an http.Server.
-  return handles.filter((h): h is Server => (h instanceof Server || h instanceof TlsServer) && (h as Server).listening);
+  return [...new Set([...registered, ...handles])].filter((h): h is Server => (h instanceof Server || h instanceof TlsServer) && (h as Server).listening);
 }
 
 /** Installs the SIGTERM / SIGINT handlers; returns what removes them. */

@@ -1,6 +1,6 @@
 // Child process of the export benchmark: exports every audit event since argv[3] as CSV through
 // the application's exportAuditEvents, discards the bytes, and prints one JSON line with the
-// row count, bytes, seconds and peak RSS (VmHWM) of this process.
+// row count, bytes, seconds, CPU seconds and peak RSS (VmHWM) of this process.
 import { readFileSync } from 'node:fs';
 import { exportAuditEvents } from '../lib/audit/export-audit-events';
 import { createPrismaClient } from '../lib/db/create-client';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   await db.$queryRaw`SELECT 1`;
   const startRssMiB = rssMiB('VmRSS');
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let rows = 0;
   const stream = exportAuditEvents({ db, scope: { kind: 'everyone' }, filters: { from: new Date(fromText) }, format: 'csv', onDone: (n) => (rows = n) });
   let bytes = 0;
@@ -32,8 +33,10 @@ async function main(): Promise<void> {
     bytes += value.byteLength;
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   await db.$disconnect();
-  process.stdout.write(`${JSON.stringify({ rows, bytes, seconds, peakRssMiB: rssMiB('VmHWM'), startRssMiB })}\n`);
+  process.stdout.write(`${JSON.stringify({ rows, bytes, seconds, cpuSeconds, peakRssMiB: rssMiB('VmHWM'), startRssMiB })}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -1,8 +1,8 @@
 import 'server-only';
 // Streams every event matching a search as CSV or JSON Lines, at the database's speed: one
-// `COPY (SELECT …) TO STDOUT` whose rows PostgreSQL has already formatted as the export's lines
-// (export-sql.ts), copied into the response as they arrive (copy-binary-lines.ts); only each row's
-// details cell is finished in JavaScript. Memory is bounded by back-pressure, not by the row count:
+// `COPY (SELECT …) TO STDOUT` (export-sql.ts) whose rows are written into the response as they
+// arrive, as bytes, never as row objects (copy-binary-lines.ts: csvCell's rules on the bytes of
+// each CSV cell; JSON Lines formatted by PostgreSQL but for the details value). Memory is bounded by back-pressure, not by the row count:
 // the next chunk is read only when the client has taken the previous one (ReadableStream pull),
 // and while it is not, pg-copy-streams pauses the database connection's socket, so PostgreSQL
 // waits too. The rows are those the search shows (the same conditions, the person resolved to
@@ -14,9 +14,9 @@ import { sqlPoolConnection, type Db } from '@/lib/db/create-client';
 import { EXPORT_COLUMNS } from './audit-event-view';
 import type { AuditFilters } from './audit-filters';
 import type { AuditScope } from './build-audit-where';
-import { CopyBinaryLines } from './copy-binary-lines';
+import { CopyBinaryLines, type CopyLayout } from './copy-binary-lines';
 import { csvCell, csvLine } from './csv';
-import { exportCopySql, type ExportFormat } from './export-sql';
+import { csvColumnsSql, exportCopySql, type ExportFormat } from './export-sql';
 import { resolveAuditPerson } from './resolve-audit-person';
 
 export type { ExportFormat } from './export-sql';
@@ -25,6 +25,8 @@ export type { ExportFormat } from './export-sql';
 function compactJson(jsonbText: string): string {
   return jsonbText === '{}' ? jsonbText : JSON.stringify(JSON.parse(jsonbText));
 }
+
+const LAYOUT: Record<ExportFormat, CopyLayout> = { csv: { kind: 'csv', cells: csvColumnsSql().cells }, jsonl: { kind: 'lines' } };
 
 const FINISH_DETAILS: Record<ExportFormat, (jsonbText: string | null) => string> = {
   csv: (t) => csvCell(t === null ? '{}' : compactJson(t)),
@@ -47,8 +49,11 @@ export function exportAuditEvents(opts: { db: Db; scope: AuditScope; filters: Au
     const c = await sqlPoolConnection(opts.db);
     client = c;
     const sql = exportCopySql({ format: opts.format, scope: opts.scope, filters: opts.filters, person, quote: (v) => c.escapeLiteral(v) });
+    // The CSV writer reads timestamps in ISO form (PostgreSQL's default DateStyle; the pg driver
+    // needs it too), whatever the server's configuration says.
+    await c.query('SET DateStyle TO ISO');
     const copy = c.query(copyTo(sql));
-    const out = new CopyBinaryLines(FINISH_DETAILS[opts.format]);
+    const out = new CopyBinaryLines(LAYOUT[opts.format], FINISH_DETAILS[opts.format]);
     lines = out;
     copy.on('error', (e) => out.destroy(e));
     copy.pipe(out);

@@ -1,19 +1,18 @@
 // The audit export as one SQL statement for `COPY (…) TO STDOUT`: the rows the search would show
 // (the same conditions as buildAuditWhere / buildAuditBranches, the person resolved to subjects
-// first), newest first, each already formatted by PostgreSQL as the bytes of its CSV or JSON Lines
-// line — except the `details` column, whose JSON PostgreSQL prints with spaces (`{"a": 1}`) where
-// the export has always printed JSON.stringify's compact form; export-audit-events.ts finishes that
-// one cell while streaming. Pure.
+// first), newest first. For JSON Lines PostgreSQL formats each line but the details value (its
+// jsonb text has spaces, `{"a": 1}`, where the export has always printed JSON.stringify's compact
+// form). For CSV it sends each column as text and copy-binary-lines.ts applies csvCell's rules to
+// the bytes: a CASE and four strpos per cell in SQL cost PostgreSQL about 12 µs a row, more than
+// the scan itself (bench/FINDINGS.md). Pure.
 //
 // COPY takes no bind parameters, so every value is a literal quoted by `quote` (the driver's
 // escapeLiteral), from filters already validated by parseAuditFilters.
 //
 // The formatting equals lib/audit/csv.ts cell by cell (export-audit-events.int.test.ts compares
 // both exporters' bytes on awkward values):
-// - a text cell that starts with = + - @, a tab or a carriage return gets an apostrophe in front
-//   (neutraliseCell), then is quoted with doubled quotes if it holds " , CR or LF (csvCell);
-// - NULL is an empty cell, a number its decimal text, a time toISOString()'s form (the columns are
-//   timestamptz(3)), the groups joined by ';';
+// - CSV: NULL is an empty cell, a number its decimal text, a time toISOString()'s form (the
+//   columns are timestamptz(3)), the groups joined by ';' (then treated as text);
 // - JSON Lines values are what JSON.stringify prints: PostgreSQL's to_json() escapes strings the
 //   same way (", \, \b \f \n \r \t, other controls as \u00xx) and prints arrays without spaces.
 import { EXPORT_COLUMNS } from './audit-event-view';
@@ -60,34 +59,39 @@ const COLUMNS: Record<ExportColumn, { sql: string; kind: Kind }> = {
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 const isoOf = (sql: string) => `to_char(${sql} AT TIME ZONE 'UTC', ${ISO})`;
 
-/**
- * csvCell of a text value, in SQL (see the header). Whether to quote is decided on the value
- * itself: the apostrophe neutraliseCell may put in front is none of " , CR LF. strpos, not a
- * regular expression: this runs for some twenty cells of every exported row.
- */
-function csvText(x: string): string {
-  const apostrophe = `CASE WHEN left(${x}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' ELSE '' END`;
-  const needsQuotes = `strpos(${x}, '"') > 0 OR strpos(${x}, ',') > 0 OR strpos(${x}, E'\\n') > 0 OR strpos(${x}, E'\\r') > 0`;
-  return `(CASE WHEN ${x} IS NULL THEN '' WHEN ${needsQuotes} THEN '"' || ${apostrophe} || replace(${x}, '"', '""') || '"' ELSE ${apostrophe} || ${x} END)`;
-}
+/** How the CSV writer treats a column's text (copy-binary-lines.ts). */
+export type CsvCellKind = 'raw' | 'text' | 'time' | 'details';
 
-function csvCellSql(c: { sql: string; kind: Kind }): string {
+/**
+ * A column as text for the CSV writer, and how the writer treats it: `text` goes through
+ * csvCell's rules (neutralise, quote), `raw` is copied as it is (numbers and UUIDs, which csvCell
+ * leaves alone: never a formula character first, never " , CR or LF), `time` is rewritten as
+ * toISOString() writes it, `details` is finished in JavaScript.
+ */
+function csvColumnSql(c: { sql: string; kind: Kind }): { sql: string; cell: CsvCellKind } {
   switch (c.kind) {
     case 'text':
-      return csvText(c.sql);
+      return { sql: c.sql, cell: 'text' };
     case 'uuid':
-      // Hex digits and dashes, never a dash first: nothing to neutralise or quote.
-      return `coalesce(${c.sql}, '')`;
+      return { sql: c.sql, cell: 'raw' };
     case 'number':
-      return `coalesce(${c.sql}::text, '')`;
+      return { sql: `${c.sql}::text`, cell: 'raw' };
     case 'time':
-      // toISOString() never starts with a formula character nor holds " , CR or LF.
-      return `coalesce(${isoOf(c.sql)}, '')`;
+      // timestamp's own text, `YYYY-MM-DD HH:MM:SS[.fff]` (DateStyle ISO, which the exporter
+      // sets), made into toISOString()'s form by the writer: to_char cost PostgreSQL more than
+      // the rest of the row together (bench/FINDINGS.md).
+      return { sql: `(${c.sql} AT TIME ZONE 'UTC')::text`, cell: 'time' };
     case 'groups':
-      return csvText(`array_to_string(${c.sql}, ';', '')`);
+      return { sql: `array_to_string(${c.sql}, ';', '')`, cell: 'text' };
     case 'details':
-      throw new Error('details is finished while streaming');
+      return { sql: 'details::text', cell: 'details' };
   }
+}
+
+/** CSV: one text column per export column, in order, and what the writer does with each. */
+export function csvColumnsSql(): { sql: string; cells: CsvCellKind[] } {
+  const cols = EXPORT_COLUMNS.map((c) => csvColumnSql(COLUMNS[c]));
+  return { sql: cols.map((c) => c.sql).join(', '), cells: cols.map((c) => c.cell) };
 }
 
 function jsonValueSql(c: { sql: string; kind: Kind }): string {
@@ -107,19 +111,14 @@ function jsonValueSql(c: { sql: string; kind: Kind }): string {
 }
 
 /**
- * The three text columns of each row: the line up to the details cell, the details as jsonb text
- * (NULL when absent), and the rest of the line with its terminator.
+ * JSON Lines: the three text columns of each row, the line up to the details value, the details as
+ * jsonb text, and the rest of the line with its terminator.
  */
-export function exportRowSql(format: ExportFormat): string {
+export function jsonLinesRowSql(): string {
   const at = EXPORT_COLUMNS.indexOf('details');
   const before = EXPORT_COLUMNS.slice(0, at);
   const after = EXPORT_COLUMNS.slice(at + 1);
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  if (format === 'csv') {
-    const head = before.map((c) => csvCellSql(COLUMNS[c])).join(` || ',' || `) + ` || ','`;
-    const tail = `',' || ` + after.map((c) => csvCellSql(COLUMNS[c])).join(` || ',' || `) + ` || E'\\r\\n'`;
-    return `${head}, details::text, ${tail}`;
-  }
   const field = (c: ExportColumn, first: boolean) => `${lit(`${first ? '{' : ','}${JSON.stringify(c)}:`)} || ${jsonValueSql(COLUMNS[c])}`;
   const head = before.map((c, i) => field(c, i === 0)).join(' || ') + ` || ${lit(',"details":')}`;
   const tail = after.map((c) => field(c, false)).join(' || ') + ` || E'}\\n'`;
@@ -161,7 +160,8 @@ export function exportWhereSql(scope: AuditScope, f: AuditFilters, person: Audit
   return and.length > 0 ? and.join(' AND ') : 'true';
 }
 
-/** The whole COPY statement: binary format, so each row's three texts arrive as length-prefixed bytes. */
+/** The whole COPY statement: binary format, so each row's texts arrive as length-prefixed bytes. */
 export function exportCopySql(opts: { format: ExportFormat; scope: AuditScope; filters: AuditFilters; person: AuditPersonMatch | undefined; quote: (value: string) => string }): string {
-  return `COPY (SELECT ${exportRowSql(opts.format)} FROM audit_events WHERE ${exportWhereSql(opts.scope, opts.filters, opts.person, opts.quote)} ORDER BY occurred_at DESC, id DESC) TO STDOUT (FORMAT binary)`;
+  const select = opts.format === 'csv' ? csvColumnsSql().sql : jsonLinesRowSql();
+  return `COPY (SELECT ${select} FROM audit_events WHERE ${exportWhereSql(opts.scope, opts.filters, opts.person, opts.quote)} ORDER BY occurred_at DESC, id DESC) TO STDOUT (FORMAT binary)`;
 }

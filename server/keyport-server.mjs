@@ -6,8 +6,8 @@
 //    keeps a client-sent X-Forwarded-For instead of the socket address, so the audit's source
 //    address would be whatever the client wrote. Here every incoming copy of `x-keyport-peer` is
 //    removed and replaced by `<token> <socket.remoteAddress>`, where the token is random for this
-//    process and handed to the app through its environment (KEYPORT_PEER_TOKEN) before Next.js
-//    loads. lib/http/peer-header.ts believes the header only with that token, so a forged header
+//    server (made at start; with several workers, by the primary, and shared with them) and handed
+//    to the app through its environment (KEYPORT_PEER_TOKEN) before Next.js loads. lib/http/peer-header.ts believes the header only with that token, so a forged header
 //    is not believed even if someone runs `next start` on the same build.
 // 2. It can terminate TLS itself (KEYPORT_TLS_CERT_FILE / KEYPORT_TLS_KEY_FILE, PEM), sending
 //    Strict-Transport-Security on every response (the API routes skip proxy.ts, which sends it on

@@ -1,7 +1,8 @@
 // Pure: the header through which Keyport's own server entry (server/keyport-server.mjs) tells
 // the app the TCP peer of each request. App Router handlers cannot see the socket, and Next.js
 // keeps a client-sent X-Forwarded-For instead of the socket address, so the server entry removes
-// any incoming copy of this header and sets its own, prefixed with a random per-process token.
+// any incoming copy of this header and sets its own, prefixed with a random token made at start
+// (by the primary, shared with its workers, when KEYPORT_WORKERS > 1; never seen outside them).
 // A value without that token (a forged header, or the app run by `next start` directly) is not
 // believed: the source is then unknown, never what the client claimed.
 import { timingSafeEqual } from 'node:crypto';

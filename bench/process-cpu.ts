@@ -16,7 +16,11 @@ function kindOf(pid: number, comm: string): string | null {
   return null;
 }
 
-/** Seconds of CPU (user + system) used so far by the live processes of each kind. */
+/**
+ * Seconds of CPU (user + system) used so far by the live processes of each kind — only this
+ * process and its descendants (the bench's own sandbox): on a shared machine other people's
+ * PostgreSQL, Next.js and Node processes would otherwise be counted as the bench's.
+ */
 export function cpuByKind(): CpuByKind {
   const out: CpuByKind = new Map();
   let pids: string[];
@@ -25,6 +29,7 @@ export function cpuByKind(): CpuByKind {
   } catch {
     return out;
   }
+  const procs = new Map<number, { ppid: number; comm: string; seconds: number }>();
   for (const p of pids) {
     let stat: string;
     try {
@@ -37,10 +42,21 @@ export function cpuByKind(): CpuByKind {
     const close = stat.lastIndexOf(')');
     const comm = stat.slice(open + 1, close);
     const fields = stat.slice(close + 2).split(' ');
-    const kind = kindOf(Number(p), comm);
-    if (!kind) continue;
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    out.set(kind, (out.get(kind) ?? 0) + ticks / TICKS_PER_SECOND);
+    procs.set(Number(p), { ppid: Number(fields[1]), comm, seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND });
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; hops++) {
+      if (p === process.pid) return true;
+      const next = procs.get(p)?.ppid;
+      if (next === undefined) return false;
+      p = next;
+    }
+    return false;
+  };
+  for (const [pid, proc] of procs) {
+    const kind = kindOf(pid, proc.comm);
+    if (!kind || !ours(pid)) continue;
+    out.set(kind, (out.get(kind) ?? 0) + proc.seconds);
   }
   return out;
 }

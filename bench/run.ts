@@ -211,6 +211,10 @@ async function main(): Promise<void> {
       if (!r.ok) throw new Error(`bare STS refused: ${r.code}`);
     };
 
+    // Part 7 (issue 15, the `keyport` CLI, in its own file): warm-cache `keyport credential-process`
+    // wall time against bare `node -e ''`, measured in the same run. It goes here as
+    // `if (parts.has('7')) sections.push(await benchCredentialProcess(…))`, with '7' added to the
+    // BENCH_PARTS default.
     if (parts.has('6')) {
       say(`6 · broker token minting (${PARAMS.BENCH_MINTS} tokens per algorithm)…`);
       sections.push(await benchBrokerMint({ iterations: PARAMS.BENCH_MINTS }));

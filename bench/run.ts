@@ -257,8 +257,10 @@ async function main(): Promise<void> {
       }
     }
     if (parts.has('2')) {
-      // The portal's own default: one worker per CPU it may use (server/keyport-server.mjs).
-      const defaultWorkers = Math.max(1, os.availableParallelism());
+      // The portal's own default is one worker per CPU it may use (server/keyport-server.mjs);
+      // BENCH_WORKERS runs the main measurement with another count.
+      const cpuWorkers = Math.max(1, os.availableParallelism());
+      const defaultWorkers = Number(stack.workers) || cpuWorkers;
       say(`2 · concurrency (${PARAMS.BENCH_CLIENTS} clients, ${PARAMS.BENCH_ISSUANCES} issuances, ${defaultWorkers} portal workers)…`);
       const ledger = auditLedger(stack.databaseUrl);
       const db = createPrismaClient(stack.databaseUrl, { max: 2 });
@@ -266,7 +268,7 @@ async function main(): Promise<void> {
       try {
         sections.push(
           (concurrency = await benchConcurrency({
-            workersLabel: `${defaultWorkers} workers, the default`,
+            workersLabel: `${defaultWorkers} worker${defaultWorkers === 1 ? '' : 's'}${defaultWorkers === cpuWorkers ? ', the default' : ''}`,
             clients: PARAMS.BENCH_CLIENTS,
             total: PARAMS.BENCH_ISSUANCES,
             cores: machine.cpus,
@@ -310,7 +312,7 @@ async function main(): Promise<void> {
 
       // Scaling: the same issuance load with 1, 2 and N workers (the portal restarted on the same
       // database for each count; N is the run above). Throughput against the bare STS rate above.
-      const counts = [...new Set([1, 2, defaultWorkers])].filter((n) => n !== defaultWorkers && PARAMS.BENCH_SCALING_ISSUANCES > 0);
+      const counts = [...new Set([1, 2, cpuWorkers])].filter((n) => n !== defaultWorkers && PARAMS.BENCH_SCALING_ISSUANCES > 0);
       const byWorkers = new Map<number, number>([[defaultWorkers, section.rate]]);
       for (const n of counts) {
         say(`2 · scaling: restarting the portal with KEYPORT_WORKERS=${n}…`);
@@ -326,7 +328,7 @@ async function main(): Promise<void> {
       for (const [n, rate] of [...byWorkers].sort((a, b) => a[0] - b[0])) {
         section.rows.push({
           benchmark: '2 · Concurrency',
-          metric: `scaling: throughput with ${n} portal worker${n === 1 ? '' : 's'}${n === defaultWorkers ? ' (the default, run above)' : ''}`,
+          metric: `scaling: throughput with ${n} portal worker${n === 1 ? '' : 's'}${n === defaultWorkers ? ' (the run above)' : ''}${n === cpuWorkers ? ', the default' : ''}`,
           value: `${rate.toFixed(0)} issuances/s`,
           baseline: one !== undefined && n !== 1 ? `1 worker ${one.toFixed(0)}/s` : `bare STS ${section.baseRate.toFixed(0)}/s`,
           ratio: one !== undefined && n !== 1 ? `${(rate / one).toFixed(2)}×` : `${(rate / section.baseRate).toFixed(2)}×`,

@@ -23,6 +23,7 @@ export const PAGE_ACCESS: Record<string, AccessRule> = {
   '/audit': ['audit', 'read'],
   '/audit/events/[id]': ['audit', 'read'],
   '/revocations': ['revocations', 'read'],
+  '/people': ['audit', 'read'],
   '/history': ['own-history', 'read'],
 };
 
@@ -48,6 +49,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/saml/result': { POST: ['credentials', 'issue'] },
   '/api/admin/mappings': { GET: ['mappings', 'read'], POST: ['mappings', 'create'] },
   '/api/admin/mappings/[id]': { GET: ['mappings', 'read'], PUT: ['mappings', 'update'], PATCH: ['mappings', 'update'], DELETE: ['mappings', 'delete'] },
+  '/api/admin/mappings/[id]/test': { POST: ['mappings', 'update'] },
   '/api/admin/mappings/preview': { POST: ['mappings', 'read'] },
   '/api/admin/mappings/impact': { POST: ['mappings', 'read'] },
   '/api/admin/mappings/export': { GET: ['mappings', 'export'] },

@@ -1,19 +1,27 @@
 // /audit/events/:id — one event in full: who, the mapping that matched, the session name, the
 // STS request id, the other events of the same request, and revocation of what it names.
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { EventTime } from '@/components/audit/event-time';
 import { EventTypeBadge } from '@/components/audit/event-type-badge';
 import { RevokeSessionsForm } from '@/components/audit/revoke-sessions-form';
+import { eventTypeLabel, outcomeLabel } from '@/lib/audit/event-labels';
 import { getAuditEvent } from '@/lib/audit/get-audit-event';
+import { countByRole, readLiveCredentials } from '@/lib/revocation/live-credentials';
 import { can } from '@/lib/auth/permissions';
 import { getDb } from '@/lib/db/client';
 import { requirePageActor } from '@/lib/http/page-auth';
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  return { title: `Event #${id} — Audit — Keyport` };
+}
+
 function Row({ label, name, children }: { label: string; name: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-3 gap-3 border-t border-slate-100 py-2 text-sm">
-      <dt className="text-slate-500">{label}</dt>
+      <dt className="text-slate-700 dark:text-slate-300">{label}</dt>
       <dd className="col-span-2 break-all" data-testid={`field-${name}`}>
         {children ?? '—'}
       </dd>
@@ -27,9 +35,10 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
   const { event: e, related, mapping, viaGroups } = await getAuditEvent({ db: getDb(), scope: { kind: 'everyone' }, id });
   const mayRevoke = can(actor.roles, ['revocations', 'create']);
   const mono = (v: string | null) => (v ? <span className="font-mono text-xs">{v}</span> : null);
+  const live = mayRevoke && e.actorSub ? countByRole(await readLiveCredentials(getDb(), [e.actorSub], new Date())) : undefined;
   return (
     <section>
-      <Link href="/audit" className="text-sm text-blue-700 underline">
+      <Link href="/audit" className="text-sm text-blue-800 dark:text-blue-300 underline">
         ← Audit search
       </Link>
       <h1 className="mt-2 flex items-center gap-3 text-2xl font-semibold">
@@ -48,8 +57,15 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
           <Row label="Time" name="time">
             <EventTime iso={e.occurredAt} />
           </Row>
+          <Row label="Event type" name="type">
+            {eventTypeLabel(e.type)} <span className="font-mono text-xs text-slate-700 dark:text-slate-300">({e.type})</span>
+          </Row>
           <Row label="Outcome" name="outcome">
-            {e.outcome}
+            {e.outcome ? (
+              <>
+                {outcomeLabel(e.outcome)} <span className="font-mono text-xs text-slate-700 dark:text-slate-300">({e.outcome})</span>
+              </>
+            ) : null}
           </Row>
           <Row label="Person" name="person">
             {e.actorName || e.actorEmail ? `${e.actorName ?? ''}${e.actorEmail ? ` <${e.actorEmail}>` : ''}` : null}
@@ -63,7 +79,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
           <Row label="Mapping that matched" name="mapping">
             {mapping ? (
               <span>
-                group <strong>{mapping.idpGroup}</strong> → {mapping.roleLabel} ({mapping.accountLabel}){mapping.enabled ? '' : ' — now disabled'} <span className="font-mono text-xs text-slate-500">{mapping.id}</span>
+                group <strong>{mapping.idpGroup}</strong> → {mapping.roleLabel} ({mapping.accountLabel}){mapping.enabled ? '' : ' — now disabled'} <span className="font-mono text-xs text-slate-700 dark:text-slate-300">{mapping.id}</span>
               </span>
             ) : (
               mono(e.mappingId)
@@ -114,13 +130,13 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
         </dl>
         <div className="grid content-start gap-6">
           <div>
-            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">This request</h2>
+            <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300">This request</h2>
             <ol className="mt-2 grid gap-2">
               {related.map((r) => (
                 <li key={r.id} className={`rounded border p-2 text-sm ${r.id === e.id ? 'border-slate-400 bg-slate-50' : 'border-slate-200'}`} data-testid="related-event">
                   <EventTypeBadge type={r.type} /> <EventTime iso={r.occurredAt} />{' '}
                   {r.id !== e.id && (
-                    <Link href={`/audit/events/${r.id}`} className="text-xs text-blue-700 underline">
+                    <Link href={`/audit/events/${r.id}`} className="text-xs text-blue-800 dark:text-blue-300 underline">
                       #{r.id}
                     </Link>
                   )}
@@ -129,7 +145,7 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
             </ol>
           </div>
           {mayRevoke && e.actorSub && e.type.startsWith('ISSUE_') && (
-            <RevokeSessionsForm target={{ kind: 'person', personSub: e.actorSub, label: `${e.actorName ?? e.actorEmail ?? e.actorSub} (session name ${e.sessionName ?? '?'})` }} />
+            <RevokeSessionsForm target={{ kind: 'person', personSub: e.actorSub, label: `${e.actorName ?? e.actorEmail ?? e.actorSub} (session name ${e.sessionName ?? '?'})` }} live={live} />
           )}
           {mayRevoke && e.roleArn && e.type.startsWith('ISSUE_') && <RevokeSessionsForm target={{ kind: 'role', roleArn: e.roleArn, label: e.roleArn }} />}
         </div>

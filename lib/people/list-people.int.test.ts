@@ -87,3 +87,21 @@ describe('countAuditEvents', () => {
     expect(await countAuditEvents({ db, scope: { kind: 'everyone' }, filters: { accessKeyId: 'ASIANOSUCHKEY0000000' } })).toEqual({ count: 0, more: false });
   });
 });
+
+describe('readMappingUsage', () => {
+  it('gives each mapping its last issuance, and none to a mapping never used', async () => {
+    const { readMappingUsage } = await import('@/lib/mappings/read-mapping-usage');
+    const mk = (group: string) =>
+      db.roleMapping.create({
+        data: { idpGroup: group, idpKind: 'OIDC', roleArn: A, accountId: '111122223333', accountLabel: 'sandbox-dev', roleLabel: 'A', maxDurationSeconds: 900, stsRegion: 'us-east-1', allowedRegions: ['us-east-1'], createdBy: 't', updatedBy: 't' },
+      });
+    const used = await mk(`used-${randomUUID()}`);
+    const unused = await mk(`unused-${randomUUID()}`);
+    const a = actor(randomUUID().slice(0, 8), 'usage');
+    await appendAuditEvent(db, { type: 'ISSUE_SUCCEEDED', outcome: 'success', actor: a, roleArn: A, mappingId: used.id });
+    await appendAuditEvent(db, { type: 'ISSUE_FAILED', outcome: 'failure', actor: a, roleArn: A, mappingId: unused.id });
+    const usage = await readMappingUsage(db, [used, unused]);
+    expect(usage.get(used.id)).toBeInstanceOf(Date);
+    expect(usage.has(unused.id)).toBe(false);
+  });
+});

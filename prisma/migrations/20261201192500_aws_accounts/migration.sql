@@ -8,6 +8,10 @@
 -- seen), and renaming an account updates its mappings. The application checks the same rule
 -- first and explains a mismatch in words (lib/mappings/check-account-label.ts); the trigger is
 -- the backstop for rows written any other way (SQL, the seed, tests).
+--
+-- Grants: the runtime role (keyport_app) gets SELECT, INSERT, UPDATE, DELETE on aws_accounts from
+-- keyport_grant_runtime_role(), which the migration runner calls after every migration
+-- (docs/database-roles.md); the triggers run as the invoking role and need nothing more.
 
 CREATE TABLE "aws_accounts" (
     "id" VARCHAR(12) NOT NULL,

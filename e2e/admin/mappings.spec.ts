@@ -38,6 +38,7 @@ test('admin maps a new group; erin, given the group in the IdP, gets working cre
     await signIn(admin, 'adam');
     await admin.getByRole('link', { name: 'Mappings' }).click();
     await admin.getByRole('link', { name: 'New mapping' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'New mapping' })).toBeVisible();
     await admin.getByLabel('IdP group').fill(group);
     await admin.getByLabel('Role ARN').fill(SECURITY_AUDIT);
     // The account is a record of its own: the ARN's account is picked from the list.

@@ -2,6 +2,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { ClientIntl } from '@/components/i18n/client-intl';
 import { AuditResultsTable } from '@/components/audit/audit-results-table';
 import { AuditSearchForm, type SearchValues } from '@/components/audit/audit-search-form';
 import { VerifyIntegrity } from '@/components/audit/verify-integrity';
@@ -14,7 +16,9 @@ import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { requirePageActor } from '@/lib/http/page-auth';
 
-export const metadata: Metadata = { title: 'Audit — Keyport' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('audit'))('title') }) };
+}
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -60,13 +64,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   }
   let filters: AuditFilters | null = null;
   let problem: string | null = null;
+  const t = await getTranslations('audit');
   let fieldErrors: Record<string, string> = {};
   try {
     filters = parseAuditFilters(query);
   } catch (e) {
     if (!isAppError(e)) throw e;
-    problem = e.message;
-    fieldErrors = e.extra.fields ?? {};
+    // Each field's problem in the reader's language (audit.fieldErrors), beside the field.
+    const keys = (e.extra.detail?.fieldKeys ?? {}) as Record<string, string>;
+    fieldErrors = Object.fromEntries(Object.entries(e.extra.fields ?? {}).map(([param, english]) => [param, keys[param] ? t(`fieldErrors.${keys[param]}` as 'fieldErrors.key') : english]));
+    problem = t('problem');
   }
   const db = getDb();
   const cursor = typeof query.cursor === 'string' ? query.cursor : undefined;
@@ -94,16 +101,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <section aria-labelledby="audit-title">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 id="audit-title" className="text-2xl font-semibold">Audit</h1>
-          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Every credential request, refusal and change, newest first. Times are UTC, with your local time beside them.</p>
+          <h1 id="audit-title" className="text-2xl font-semibold">{t('title')}</h1>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('intro')}</p>
         </div>
-        <VerifyIntegrity />
+        <ClientIntl namespaces={['audit']}>
+          <VerifyIntegrity />
+        </ClientIntl>
       </div>
       {unknown > 0 && (
         <p className="mt-4 rounded-md border border-amber-400 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100" data-testid="outcome-unknown-banner">
-          ⚠ {unknown} credential request{unknown === 1 ? '' : 's'} in the last 7 days ended with no recorded outcome (the server stopped mid-request): credentials may exist that Keyport could not record.{' '}
+          {t('unknownBanner', { count: unknown })}{' '}
           <Link className="underline" href="/audit?type=ISSUE_OUTCOME_UNKNOWN">
-            Review them
+            {t('reviewThem')}
           </Link>
         </p>
       )}
@@ -118,30 +127,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="mt-4 flex flex-wrap items-center justify-between gap-3 text-sm">
         {count && (
           <p role="status" data-testid="audit-count" className="font-medium">
-            {count.more ? `More than ${count.count.toLocaleString('en')} events` : `${count.count.toLocaleString('en')} ${count.count === 1 ? 'event' : 'events'}`}
-            {rows.length < page.events.length ? ` (${rows.length} rows: requests shown with their outcome)` : ''}
+            {count.more ? t('countMore', { count: count.count }) : t('count', { count: count.count })}
+            {rows.length < page.events.length ? ` ${t('countRows', { rows: rows.length })}` : ''}
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <span className="text-slate-700 dark:text-slate-300">Export this search:</span>
+          <span className="text-slate-700 dark:text-slate-300">{t('exportThis')}</span>
           <a href={exportHref('csv')} className="text-blue-800 underline dark:text-blue-300" data-testid="export-csv">
-            CSV
+            {t('csv')}
           </a>
           <a href={exportHref('jsonl')} className="text-blue-800 underline dark:text-blue-300" data-testid="export-jsonl">
-            JSON Lines
+            {t('jsonl')}
           </a>
         </div>
       </div>
       <AuditResultsTable rows={rows} />
-      <nav className="mt-4 flex gap-4 text-sm" aria-label="Pages">
+      <nav className="mt-4 flex gap-4 text-sm" aria-label={t('pages')}>
         {cursor && (
           <Link href={`/audit?${qs.toString()}`} className="text-blue-800 underline dark:text-blue-300">
-            ← Newest
+            {t('newest')}
           </Link>
         )}
         {page.nextCursor && (
           <Link href={`/audit?${next.toString()}`} className="text-blue-800 underline dark:text-blue-300">
-            Older events →
+            {t('older')}
           </Link>
         )}
       </nav>

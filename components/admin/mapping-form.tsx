@@ -7,6 +7,7 @@
 // it to mapping-form-values.ts (values, payload) and placing it below (FIELD_ORDER for focus).
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { TAGGABLE_ATTRIBUTES } from '@/lib/broker/session-tags';
 import { resolveFederationMode } from '@/lib/issuance/modes/resolve-federation-mode';
@@ -56,6 +57,7 @@ export function MappingForm(props: {
   federation: FederationSettings;
 }) {
   const router = useRouter();
+  const t = useTranslations('mappings.form');
   const [v, setV] = useState(props.initial);
   const resolved = resolveFederationMode(v.federationMode === '' ? null : v.federationMode, props.federation.deploymentMode);
   const [busy, setBusy] = useState(false);
@@ -182,27 +184,27 @@ export function MappingForm(props: {
     <div className="grid gap-6 lg:grid-cols-2">
       <form
         className="grid min-w-0 gap-4 rounded-lg border border-slate-300 bg-white p-4 sm:p-6 dark:border-slate-700 dark:bg-slate-900"
-        aria-label={props.mode === 'create' ? 'New mapping' : 'Edit mapping'}
+        aria-label={props.mode === 'create' ? t('new') : t('edit')}
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <Field id="idpGroup" label="IdP group" hint="Exactly as your IdP sends it (case-sensitive)." error={fields.idpGroup}>
+        <Field id="idpGroup" label={t('idpGroup')} hint={t('idpGroupHint')} error={fields.idpGroup}>
           <input id="idpGroup" className={`${input} font-mono`} value={v.idpGroup} onChange={(e) => set('idpGroup', e.target.value)} onBlur={() => touch('idpGroup')} {...aria('idpGroup', true)} />
         </Field>
         {lookalikeAsked && (
           <label className="flex items-start gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
             <input type="checkbox" className="mt-0.5" checked={confirmLookalike} onChange={(e) => setConfirmLookalike(e.target.checked)} />
-            <span>I checked this exact group name with the IdP: save the lookalike group anyway (recorded in the audit log)</span>
+            <span>{t('lookalikeConfirm')}</span>
           </label>
         )}
-        <Field id="idpKind" label="IdP kind" error={fields.idpKind}>
+        <Field id="idpKind" label={t('idpKind')} error={fields.idpKind}>
           <select id="idpKind" className={input} value={v.idpKind} onChange={(e) => set('idpKind', e.target.value as IdpKindInput)} {...aria('idpKind')}>
             <option value="oidc">OIDC</option>
             <option value="saml">SAML</option>
-            <option value="both">Both</option>
+            <option value="both">{t('both')}</option>
           </select>
         </Field>
         <AccountPicker
@@ -215,26 +217,26 @@ export function MappingForm(props: {
           onNewLabel={(label) => set('newAccountLabel', label)}
           onBlur={() => touch('accountLabel')}
         />
-        <Field id="roleArn" label="Role ARN" hint="arn:aws:iam::123456789012:role/Name (aws, aws-cn or aws-us-gov), as the IAM console shows it." error={fields.roleArn}>
+        <Field id="roleArn" label={t('roleArn')} hint={t('roleArnHint')} error={fields.roleArn}>
           <input id="roleArn" className={`${input} font-mono`} value={v.roleArn} onChange={(e) => onRoleArn(e.target.value)} onBlur={() => touch('roleArn')} {...aria('roleArn', true)} />
         </Field>
         {existing && (
           <p className="-mt-2 text-sm" data-testid="duplicate-link">
             <Link href={`/admin/mappings/${existing.id}`} className="text-blue-800 underline dark:text-blue-300">
-              Open the existing mapping “{existing.roleLabel}”
+              {t('openExisting', { role: existing.roleLabel })}
             </Link>
           </p>
         )}
-        <Field id="federationMode" label="Federation mode" hint={`How AWS is asked for this role; the deployment's mode is ${props.federation.deploymentMode}.`} error={fields.federationMode}>
+        <Field id="federationMode" label={t('federationMode')} hint={t('federationModeHint', { mode: t(`modeName.${props.federation.deploymentMode}`) })} error={fields.federationMode}>
           <select id="federationMode" className={input} value={v.federationMode} onChange={(e) => set('federationMode', e.target.value as MappingFormValues['federationMode'])} {...aria('federationMode', true)}>
-            <option value="">Deployment default ({props.federation.deploymentMode})</option>
-            <option value="broker">Broker: Keyport mints a token for this role (OIDC)</option>
-            <option value="broker-saml">Broker: Keyport signs a SAML assertion for this role</option>
-            <option value="passthrough">Passthrough: the IdP&apos;s own token or assertion</option>
+            <option value="">{t('modeDefault', { mode: t(`modeName.${props.federation.deploymentMode}`) })}</option>
+            <option value="broker">{t('modeBroker')}</option>
+            <option value="broker-saml">{t('modeBrokerSaml')}</option>
+            <option value="passthrough">{t('modePassthrough')}</option>
           </select>
         </Field>
         <fieldset id="sessionTagAttributes" tabIndex={-1} className="outline-none" aria-describedby={fields.sessionTagAttributes ? 'sessionTagAttributes-error' : 'sessionTagAttributes-hint'}>
-          <legend className="block text-sm font-medium text-slate-800 dark:text-slate-200">Session tags from the IdP (broker mode)</legend>
+          <legend className="block text-sm font-medium text-slate-800 dark:text-slate-200">{t('sessionTags')}</legend>
           <div className="mt-1 flex flex-wrap gap-3 text-sm">
             {TAGGABLE_ATTRIBUTES.map((a) => (
               <label key={a} className="flex items-center gap-1">
@@ -243,30 +245,30 @@ export function MappingForm(props: {
                   checked={v.sessionTagAttributes.includes(a)}
                   onChange={(e) => set('sessionTagAttributes', e.target.checked ? [...v.sessionTagAttributes, a] : v.sessionTagAttributes.filter((x) => x !== a))}
                 />
-                {`Tag with ${a}`}
+                {t.rich('tagWith', { attribute: a, data: (c) => <span translate="no">{c}</span> })}
               </label>
             ))}
           </div>
-          <FieldMessage id="sessionTagAttributes" error={fields.sessionTagAttributes} hint="Always sent: person, email, keyport-mapping. Add, as idp-<attribute>:" />
+          <FieldMessage id="sessionTagAttributes" error={fields.sessionTagAttributes} hint={t.rich('sessionTagsHint', { data: (c) => <span translate="no">{c}</span> })} />
         </fieldset>
         {(v.idpKind !== 'oidc' || v.federationMode === 'broker-saml') && (
-          <Field id="samlProviderArn" label="SAML provider ARN" hint="The IAM SAML provider in the role's account (Keyport's own in SAML broker mode)." error={fields.samlProviderArn}>
+          <Field id="samlProviderArn" label={t('samlProviderArn')} hint={t('samlProviderHint')} error={fields.samlProviderArn}>
             <input id="samlProviderArn" className={`${input} font-mono`} value={v.samlProviderArn} onChange={(e) => set('samlProviderArn', e.target.value)} onBlur={() => touch('samlProviderArn')} {...aria('samlProviderArn', true)} />
           </Field>
         )}
         {v.idpKind === 'oidc' && v.federationMode !== 'broker-saml' && fields.samlProviderArn && <p className="text-xs text-red-800 dark:text-red-300">{fields.samlProviderArn}</p>}
-        <Field id="roleLabel" label="Role label" hint="What people see in their list of roles, e.g. “Production read-only”." error={fields.roleLabel}>
+        <Field id="roleLabel" label={t('roleLabel')} hint={t('roleLabelHint')} error={fields.roleLabel}>
           <input id="roleLabel" className={input} value={v.roleLabel} onChange={(e) => set('roleLabel', e.target.value)} onBlur={() => touch('roleLabel')} {...aria('roleLabel', true)} />
         </Field>
-        <Field id="description" label="Description" error={fields.description}>
+        <Field id="description" label={t('description')} error={fields.description}>
           <textarea id="description" rows={2} className={input} value={v.description} onChange={(e) => set('description', e.target.value)} onBlur={() => touch('description')} {...aria('description')} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <DurationField hours={v.durationHours} minutes={v.durationMinutes} error={fields.maxDurationSeconds} onChange={(h, m) => setV((old) => ({ ...old, durationHours: h, durationMinutes: m }))} onBlur={() => touch('maxDurationSeconds')} />
-          <Field id="stsRegion" label="STS region" hint="Where Keyport asks STS for credentials." error={fields.stsRegion}>
+          <Field id="stsRegion" label={t('stsRegion')} hint={t('stsRegionHint')} error={fields.stsRegion}>
             <select id="stsRegion" className={input} value={v.stsRegion} onChange={(e) => set('stsRegion', e.target.value)} {...aria('stsRegion', true)}>
               {regions.map((r) => (
-                <option key={r} value={r}>
+                <option key={r} value={r} translate="no">
                   {r} — {REGION_PLACES[r]}
                 </option>
               ))}
@@ -274,44 +276,44 @@ export function MappingForm(props: {
           </Field>
         </div>
         <RegionPicker regions={regions} selected={v.allowedRegions} error={fields.allowedRegions} onChange={(selected) => set('allowedRegions', selected)} />
-        <Field id="sessionPolicy" label="Session policy (optional JSON)" hint="Narrows what the credentials may do; at most 2048 characters without spaces." error={fields.sessionPolicy}>
+        <Field id="sessionPolicy" label={t('sessionPolicy')} hint={t('sessionPolicyHint')} error={fields.sessionPolicy}>
           <textarea id="sessionPolicy" rows={4} className={`${input} font-mono text-xs`} value={v.sessionPolicy} onChange={(e) => set('sessionPolicy', e.target.value)} onBlur={() => touch('sessionPolicy')} {...aria('sessionPolicy', true)} />
         </Field>
-        <Field id="managedPolicyArns" label="Managed policy ARNs (optional, one per line, up to 10)" error={fields.managedPolicyArns}>
+        <Field id="managedPolicyArns" label={t('managedPolicies')} error={fields.managedPolicyArns}>
           <textarea id="managedPolicyArns" rows={2} className={`${input} font-mono text-xs`} value={v.managedPolicyArns} onChange={(e) => set('managedPolicyArns', e.target.value)} onBlur={() => touch('managedPolicyArns')} {...aria('managedPolicyArns')} />
         </Field>
         {props.mode === 'create' && (
           <label className="flex items-center gap-2 text-sm text-slate-800 dark:text-slate-200">
-            <input type="checkbox" checked={v.enabled} onChange={(e) => set('enabled', e.target.checked)} /> Enabled
+            <input type="checkbox" checked={v.enabled} onChange={(e) => set('enabled', e.target.checked)} /> {t('enabled')}
           </label>
         )}
         {submitted && Object.keys(live).length > 0 && !error && (
           <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-700 dark:bg-red-950 dark:text-red-100" data-testid="form-problems">
-            {Object.keys(live).length === 1 ? 'One field needs a change' : `${Object.keys(live).length} fields need a change`} before the mapping can be saved: see the messages beside them.
+            {t('problems', { count: Object.keys(live).length })}
           </p>
         )}
         {error && (
           <div ref={errorBox} tabIndex={-1} role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 outline-none dark:border-red-700 dark:bg-red-950 dark:text-red-100" data-testid="form-error">
             <p>{error.message}</p>
-            {error.requestId && <p className="mt-1 text-xs text-red-800 dark:text-red-300">Request id {error.requestId}</p>}
+            {error.requestId && <p className="mt-1 text-xs text-red-800 dark:text-red-300">{t('requestId', { id: error.requestId })}</p>}
           </div>
         )}
         {saved && (
           <p ref={savedBox} tabIndex={-1} role="status" className="rounded bg-green-50 p-2 text-sm text-green-950 outline-none dark:bg-green-950 dark:text-green-100">
-            Saved.
+            {t('saved')}
           </p>
         )}
         <div className="flex flex-wrap gap-3">
           <button type="button" disabled={busy} onClick={() => void previewImpact()} className="rounded-md border border-slate-400 px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-500 dark:hover:bg-slate-800">
-            Preview access change
+            {t('previewChange')}
           </button>
           <button type="submit" disabled={busy} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-slate-100 dark:text-slate-900 dark:hover:bg-slate-300">
-            {props.mode === 'create' ? 'Create mapping' : 'Save changes'}
+            {props.mode === 'create' ? t('create') : t('save')}
           </button>
         </div>
         {impact && (
-          <section className="rounded border border-slate-300 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-800" aria-label="Access change">
-            <h2 className="mb-2 text-sm font-semibold">If you save this</h2>
+          <section className="rounded border border-slate-300 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-800" aria-label={t('accessChange')}>
+            <h2 className="mb-2 text-sm font-semibold">{t('ifYouSave')}</h2>
             <AccessDiffView diff={impact} />
           </section>
         )}

@@ -1,6 +1,8 @@
-// An event type as a coloured badge with its human label (lib/audit/event-labels.ts); the raw
-// code is in the title and on the event's page. An issuance whose outcome is unknown stands out.
-import { eventTypeLabel } from '@/lib/audit/event-labels';
+// An event type as a coloured badge with its human label (audit.eventType.<TYPE>, the labels of
+// lib/audit/event-labels.ts); the raw code is in data-type and on the event's page. An issuance
+// whose outcome is unknown stands out.
+import { useTranslations } from 'next-intl';
+import { isAuditEventType } from '@/lib/audit/event-types';
 
 const TONE: Record<string, string> = {
   ISSUE_SUCCEEDED: 'bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50',
@@ -14,11 +16,14 @@ const TONE: Record<string, string> = {
   REVOCATION_LIFTED: 'bg-purple-50 text-purple-950 dark:bg-purple-950 dark:text-purple-100',
 };
 
-export function EventTypeBadge({ type, label }: { type: string; label?: string }) {
+export function EventTypeBadge({ type }: { type: string }) {
+  const t = useTranslations('audit.eventType');
+  // A code this version does not know (an older row) shows as written.
+  const label = isAuditEventType(type) ? t(type) : type;
   return (
-    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${TONE[type] ?? 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100'}`} data-testid="event-type" data-type={type} title={type}>
+    <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-semibold ${TONE[type] ?? 'bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100'}`} data-testid="event-type" data-type={type}>
       {type === 'ISSUE_OUTCOME_UNKNOWN' ? '⚠ ' : ''}
-      {label ?? eventTypeLabel(type)}
+      {label}
     </span>
   );
 }

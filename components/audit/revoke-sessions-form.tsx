@@ -3,6 +3,7 @@
 // reason, then confirms what will be cut off. The answer says how many live sessions were cut
 // off, on which roles (for a person), and focus moves to it.
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
 import { EventTime } from './event-time';
 import { postJson } from './post-json';
@@ -26,16 +27,15 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
   const [step, setStep] = useState<'reason' | 'confirm' | 'busy' | 'done'>('reason');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<RevocationAnswer | null>(null);
+  const t = useTranslations('revocations.revoke');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const errorRef = useRef<HTMLParagraphElement>(null);
   const kind = target?.kind ?? 'role';
-  const title = kind === 'person' ? 'Revoke this person’s sessions' : target ? 'Revoke active sessions of this role' : 'Revoke active sessions of a role';
-  const explain =
-    kind === 'person'
-      ? 'Denies everything to every session Keyport issued to this person before now, on every role they hold live credentials for, ends their Keyport sign-ins and refuses them new credentials until a reviewer lifts it. Their colleagues are not affected.'
-      : 'Denies everything to every session of this role issued before now, whoever holds it. New sessions work at once.';
+  const title = kind === 'person' ? t('titlePerson') : target ? t('titleRole') : t('titleAnyRole');
+  const explain = kind === 'person' ? t('explainPerson') : t('explainRole');
   const liveTotal = live?.reduce((n, l) => n + l.sessions, 0);
+  const perRole = (list: { roleArn: string; sessions: number }[]) => list.map((l) => t('liveItem', { sessions: l.sessions, role: roleName(l.roleArn) })).join(', ');
 
   useEffect(() => {
     if (step === 'confirm') confirmRef.current?.focus();
@@ -68,7 +68,7 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
         e.preventDefault();
         if (step === 'reason') {
           if (reason.trim().length < 3) {
-            setError('Give a reason of at least 3 characters: it is recorded in the audit.');
+            setError(t('reasonShort'));
             return;
           }
           setError(null);
@@ -79,13 +79,13 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
       <h3 className="font-semibold text-red-950 dark:text-red-100">{title}</h3>
       <p className="mt-1 text-sm text-slate-800 dark:text-slate-200">{explain}</p>
       {target ? (
-        <p className="mt-2 break-all font-mono text-xs text-slate-900 dark:text-slate-100">{target.label}</p>
+        <p translate="no" className="mt-2 break-all font-mono text-xs text-slate-900 dark:text-slate-100">{target.label}</p>
       ) : (
         <div className="mt-2">
           <label htmlFor="revoke-role" className="block text-xs font-medium text-slate-800 dark:text-slate-200">
-            Role
+            {t('role')}
           </label>
-          <select id="revoke-role" value={roleArn} disabled={step !== 'reason'} onChange={(e) => setRoleArn(e.target.value)} className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-500 dark:bg-slate-900">
+          <select translate="no" id="revoke-role" value={roleArn} disabled={step !== 'reason'} onChange={(e) => setRoleArn(e.target.value)} className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 font-mono text-xs dark:border-slate-500 dark:bg-slate-900">
             {(roleChoices ?? []).map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -96,31 +96,31 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
       )}
       {live && (
         <p className="mt-2 text-sm text-slate-800 dark:text-slate-200" data-testid="revoke-live">
-          {liveTotal === 0 ? 'No live credentials right now.' : `Live now: ${live.map((l) => `${l.sessions} on ${roleName(l.roleArn)}`).join(', ')}.`}
+          {liveTotal === 0 ? t('liveNone') : t('liveNow', { list: perRole(live) })}
         </p>
       )}
       <label className="mt-3 block text-xs font-medium text-slate-800 dark:text-slate-200">
-        Reason (required; recorded in the audit)
+        {t('reason')}
         <textarea value={reason} readOnly={step !== 'reason'} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={1000} rows={2} className="mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-500 dark:bg-slate-900" />
       </label>
       {step === 'confirm' || step === 'busy' ? (
-        <div className="mt-3 rounded border border-red-400 bg-white p-3 dark:border-red-700 dark:bg-slate-900" role="group" aria-label="Confirm the revocation">
+        <div className="mt-3 rounded border border-red-400 bg-white p-3 dark:border-red-700 dark:bg-slate-900" role="group" aria-label={t('confirmGroup')}>
           <p className="text-sm font-medium text-red-950 dark:text-red-100">
-            Revoke {kind === 'person' ? `every session of ${subject}` : `every session of ${subject}`} issued before now? Only another reviewer’s lift undoes it.
+            {kind === 'person' ? t('confirmPerson', { subject }) : t('confirmRole', { subject })}
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button ref={confirmRef} type="submit" disabled={step === 'busy'} className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900 disabled:opacity-60">
-              {step === 'busy' ? 'Revoking…' : kind === 'person' ? 'Yes, revoke this person' : 'Yes, revoke this role’s sessions'}
+              {step === 'busy' ? t('busy') : kind === 'person' ? t('yesPerson') : t('yesRole')}
             </button>
             <button type="button" disabled={step === 'busy'} onClick={() => setStep('reason')} className="rounded-md border border-slate-400 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-500 dark:hover:bg-slate-800">
-              Cancel
+              {t('cancel')}
             </button>
           </div>
         </div>
       ) : step === 'reason' ? (
         <div className="mt-3">
           <button type="submit" className="rounded-md bg-red-800 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-900">
-            {kind === 'person' ? 'Revoke person’s sessions…' : 'Revoke role’s sessions…'}
+            {kind === 'person' ? t('startPerson') : t('startRole')}
           </button>
         </div>
       ) : null}
@@ -128,20 +128,16 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
         <div ref={resultRef} tabIndex={-1} role="status" data-testid="revoke-result" className="mt-3 rounded bg-emerald-50 p-3 text-sm text-emerald-950 outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 dark:bg-emerald-950 dark:text-emerald-50">
           {done.cutOff !== undefined ? (
             <p data-testid="revoke-cut-off">
-              {done.cutOff.length === 0
-                ? 'No live AWS session needed cutting off.'
-                : `Cut off ${done.cutOff.reduce((n, c) => n + c.sessions, 0)} live AWS session${done.cutOff.reduce((n, c) => n + c.sessions, 0) === 1 ? '' : 's'}: ${done.cutOff.map((c) => `${c.sessions} on ${roleName(c.roleArn)}`).join(', ')}.`}
-              {done.sessionsEnded !== undefined && ` Ended ${done.sessionsEnded} Keyport sign-in${done.sessionsEnded === 1 ? '' : 's'}.`}
+              {done.cutOff.length === 0 ? t('cutOffNone') : t('cutOff', { count: done.cutOff.reduce((n, c) => n + c.sessions, 0), list: perRole(done.cutOff) })}
+              {done.sessionsEnded !== undefined && ` ${t('signInsEnded', { count: done.sessionsEnded })}`}
             </p>
           ) : (
-            <p>Denied every session of {done.roleArns.map(roleName).join(', ')}.</p>
+            <p>{t('roleDenied', { roles: done.roleArns.map(roleName).join(', ') })}</p>
           )}
-          <p className="mt-1">
-            Sessions issued before <EventTime iso={done.revokedBefore} /> are denied.
-          </p>
-          {done.failures.length > 0 && <p className="mt-1 text-red-900 dark:text-red-200">Not applied on: {done.failures.map((f) => `${roleName(f.roleArn)} (${f.code})`).join(', ')}.</p>}
+          <p className="mt-1">{t.rich('deniedBefore', { time: () => <EventTime iso={done.revokedBefore} /> })}</p>
+          {done.failures.length > 0 && <p className="mt-1 text-red-900 dark:text-red-200">{t('notAppliedOn', { list: done.failures.map((f) => `${roleName(f.roleArn)} (${f.code})`).join(', ') })}</p>}
           <Link href="/revocations" className="mt-1 inline-block underline">
-            See revocations
+            {t('seeAll')}
           </Link>
         </div>
       )}

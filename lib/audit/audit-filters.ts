@@ -86,10 +86,14 @@ function one(params: Params, name: keyof typeof FILTER_FIELD_LABELS): string | u
     // PostgreSQL cannot compare text with U+0000 (the query would fail); nothing real holds one.
     throw new AppError('invalid_input', `${FILTER_FIELD_LABELS[name]} contains an invisible control character; remove it and search again.`, {
       fields: { [name]: 'Remove the invisible control character.' },
+      detail: { fieldKeys: { [name]: 'control' } },
     });
   }
   return v === '' ? undefined : v.slice(0, 512);
 }
+
+/** The problems a filter can have (`audit.fieldErrors.<key>` in the catalogs). */
+export type FilterErrorKey = 'control' | 'role' | 'account' | 'type' | 'outcome' | 'since' | 'time' | 'failures' | 'key' | 'failuresAndSuccess' | 'toBeforeFrom';
 
 /** ISO 8601; without a zone (as `<input type="datetime-local">` sends it) the time is UTC. */
 export function parseUtcTime(text: string): Date | undefined {
@@ -106,6 +110,12 @@ export function parseUtcTime(text: string): Date | undefined {
  */
 export function parseAuditFilters(params: Params, now: Date = new Date()): AuditFilters {
   const fields: Record<string, string> = {};
+  // The same problems as keys of the `audit.fieldErrors` catalog, so a page says them in its language.
+  const keys: Record<string, FilterErrorKey> = {};
+  const bad = (param: string, key: FilterErrorKey, english: string) => {
+    fields[param] = english;
+    keys[param] = key;
+  };
   const f: AuditFilters = {};
   const person = one(params, FILTER_PARAMS.person);
   if (person) f.person = person;
@@ -114,31 +124,31 @@ export function parseAuditFilters(params: Params, now: Date = new Date()): Audit
   const roleArn = one(params, FILTER_PARAMS.roleArn);
   if (roleArn) {
     if (/^arn:aws[\w-]*:iam::\d{12}:role\/.+$/.test(roleArn)) f.roleArn = roleArn;
-    else fields.role = 'Enter a whole role ARN, like arn:aws:iam::123456789012:role/Name.';
+    else bad('role', 'role', 'Enter a whole role ARN, like arn:aws:iam::123456789012:role/Name.');
   }
   const accountRaw = one(params, FILTER_PARAMS.accountId);
   const accountId = accountRaw?.replace(/[\s-]+/g, '');
   if (accountId) {
     if (/^\d{12}$/.test(accountId)) f.accountId = accountId;
-    else fields.account = 'An AWS account id is 12 digits, like 123456789012.';
+    else bad('account', 'account', 'An AWS account id is 12 digits, like 123456789012.');
   }
   const types = all(params, FILTER_PARAMS.types);
   if (types.length > 0) {
-    const bad = types.filter((t) => !isAuditEventType(t));
-    if (bad.length > 0) fields.type = `Choose an event type from the list (“${bad.join('”, “')}” is not one).`;
+    const unknown = types.filter((t) => !isAuditEventType(t));
+    if (unknown.length > 0) bad('type', 'type', `Choose an event type from the list (“${unknown.join('”, “')}” is not one).`);
     else f.types = [...new Set(types)] as AuditEventType[];
   }
   const outcome = one(params, FILTER_PARAMS.outcome);
   if (outcome) {
     if ((AUDIT_OUTCOMES as readonly string[]).includes(outcome)) f.outcome = outcome as AuditOutcome;
-    else fields.outcome = `Choose an outcome from the list: ${AUDIT_OUTCOMES.map((o) => outcomeLabel(o)).join(', ')}.`;
+    else bad('outcome', 'outcome', `Choose an outcome from the list: ${AUDIT_OUTCOMES.map((o) => outcomeLabel(o)).join(', ')}.`);
   }
   const ip = one(params, FILTER_PARAMS.sourceIp);
   if (ip) f.sourceIp = ip;
   const since = one(params, FILTER_PARAMS.since);
   if (since) {
     if (Object.hasOwn(AUDIT_TIME_PRESETS, since)) f.since = since as AuditTimePreset;
-    else fields.since = 'Choose the last hour, the last 24 hours or the last 7 days.';
+    else bad('since', 'since', 'Choose the last hour, the last 24 hours or the last 7 days.');
   }
   for (const k of ['from', 'to'] as const) {
     const v = one(params, FILTER_PARAMS[k]);
@@ -146,25 +156,25 @@ export function parseAuditFilters(params: Params, now: Date = new Date()): Audit
     if (k === 'from' && f.since) continue; // the preset decides where the window starts
     const d = parseUtcTime(v);
     if (d) f[k] = d;
-    else fields[k] = 'Enter a date and time, like 2026-11-23 14:00 (UTC).';
+    else bad(k, 'time', 'Enter a date and time, like 2026-11-23 14:00 (UTC).');
   }
   if (f.since) f.from = new Date(now.getTime() - AUDIT_TIME_PRESETS[f.since]);
   const failures = one(params, FILTER_PARAMS.failuresOnly);
   if (failures) {
     if (failures === '1' || failures === 'on' || failures === 'true') f.failuresOnly = true;
-    else fields.failures = 'Tick the box or leave it empty.';
+    else bad('failures', 'failures', 'Tick the box or leave it empty.');
   }
   const keyRaw = one(params, FILTER_PARAMS.accessKeyId);
   const key = keyRaw === undefined ? undefined : normalizeAccessKeyId(keyRaw);
   if (key) {
     if (/^[A-Z0-9]{16,128}$/.test(key)) f.accessKeyId = key;
-    else fields.key = 'An AccessKeyId is 16 or more letters and digits, like ASIAIOSFODNN7EXAMPLE, as CloudTrail shows it.';
+    else bad('key', 'key', 'An AccessKeyId is 16 or more letters and digits, like ASIAIOSFODNN7EXAMPLE, as CloudTrail shows it.');
   }
-  if (f.outcome === 'success' && f.failuresOnly) fields.outcome = '“Failures only” and the outcome “Succeeded” exclude each other: choose one.';
-  if (f.from && f.to && f.from >= f.to) fields.to = '“To” must be later than “From”.';
+  if (f.outcome === 'success' && f.failuresOnly) bad('outcome', 'failuresAndSuccess', '“Failures only” and the outcome “Succeeded” exclude each other: choose one.');
+  if (f.from && f.to && f.from >= f.to) bad('to', 'toBeforeFrom', '“To” must be later than “From”.');
   if (Object.keys(fields).length > 0) {
     const list = Object.entries(fields).map(([k, v]) => `${FILTER_FIELD_LABELS[k as keyof typeof FILTER_FIELD_LABELS] ?? k}: ${v}`);
-    throw new AppError('invalid_input', `Check the search. ${list.join(' ')}`, { fields });
+    throw new AppError('invalid_input', `Check the search. ${list.join(' ')}`, { fields, detail: { fieldKeys: keys } });
   }
   return f;
 }

@@ -3,6 +3,8 @@ import { AppError } from '@/lib/errors/app-error';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 import { auditFiltersToSearchParams, normalizeAccessKeyId, parseAuditFilters, parseUtcTime } from './audit-filters';
 import { buildAuditWhere } from './build-audit-where';
+import en from '@/messages/en/audit.json';
+import ja from '@/messages/ja/audit.json';
 
 describe('parseAuditFilters', () => {
   it('reads every filter from the URL and writes them back', () => {
@@ -58,6 +60,13 @@ describe('parseAuditFilters', () => {
     // No "key:", "ip:", "account:" (the URL's parameter names) in what a person reads.
     expect(e?.message).not.toMatch(/(^|\. )(key|ip|account|role|type|since|from|to):/);
     expect(e?.extra.fields?.account).toBe('An AWS account id is 12 digits, like 123456789012.');
+    // Each problem also as a key of the catalogs, so the page says it in the reader's language.
+    const keys = e?.extra.detail?.fieldKeys as Record<string, string>;
+    expect(Object.keys(keys).sort()).toEqual(Object.keys(e?.extra.fields ?? {}).sort());
+    for (const k of Object.values(keys)) {
+      expect(en.fieldErrors).toHaveProperty(k);
+      expect(ja.fieldErrors).toHaveProperty(k);
+    }
   });
 
   it('normalises an AccessKeyId pasted in lower case or with spaces', () => {

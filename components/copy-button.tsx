@@ -3,9 +3,9 @@
 // tab's block gets a new button). Disabled, with the reason, when there is nothing valid to copy:
 // an empty string is never copied.
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
-export function CopyButton({ text, label, testId, disabledReason, describedBy }: { text: string; label?: string; testId?: string; disabledReason?: string | null; describedBy?: string }) {
+export function CopyButton({ text, label, testId, disabledReason, describedBy }: { text: string; label?: ReactNode; testId?: string; disabledReason?: string | null; describedBy?: string }) {
   const t = useTranslations('credentials');
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);

@@ -165,7 +165,7 @@ export const CredentialsView = forwardRef<HTMLHeadingElement, {
     <section className="mt-4 rounded-lg border border-emerald-300 bg-white p-4 shadow-sm sm:p-6 dark:border-emerald-800 dark:bg-slate-900" data-testid="credentials" aria-labelledby="credentials-heading">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="min-w-0">
-          <h2 id="credentials-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-emerald-900 dark:text-emerald-300">
+          <h2 id="credentials-heading" ref={headingRef} tabIndex={-1} className="scroll-mt-4 text-lg font-semibold text-emerald-900 dark:text-emerald-300">
             {t.rich('heading', { role: issued.roleLabel, r: (x) => <span translate="no">{x}</span> })}
           </h2>
           <p className="mt-1 font-mono text-xs break-all text-slate-700 dark:text-slate-300" data-testid="assumed-role-arn" translate="no">
@@ -217,7 +217,7 @@ export const CredentialsView = forwardRef<HTMLHeadingElement, {
             <CopyButton
               key={tab}
               text={text}
-              label={t('copyFormat', { format: output?.label ?? '' })}
+              label={t.rich('copyFormat', { format: output?.label ?? '', f: (x) => <span translate="no">{x}</span> })}
               testId={`copy-format-${tab}`}
               disabledReason={tab === 'credentials-file' && !profileOk ? t('copyDisabled') : null}
               describedBy={tab === 'credentials-file' && !profileOk ? 'profile-name-problem' : undefined}
@@ -235,7 +235,7 @@ export const CredentialsView = forwardRef<HTMLHeadingElement, {
                 onBlur={() => {
                   if (isValidProfileName(profile)) rememberOutput(issued.mappingId, { profileName: profile });
                 }}
-                className="ml-2 max-w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-800"
+                className="mt-1 block w-72 max-w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs sm:mt-0 sm:ml-2 sm:inline-block dark:border-slate-600 dark:bg-slate-800"
                 aria-invalid={!profileOk}
                 aria-describedby={profileOk ? undefined : 'profile-name-problem'}
                 spellCheck={false}

@@ -4,7 +4,7 @@
 // form folds away, focus moves to the credentials' heading (a screen reader reads it, and a live
 // region says they are ready), and the page scrolls them into view.
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CredentialOutputId } from '@/lib/credentials/credential-outputs';
 import type { Explanation } from '@/lib/i18n/explanation';
 import { CredentialsView, type IssuedView } from './credentials-view';
@@ -69,7 +69,7 @@ export function RequestCredentials({
   const [notice, setNotice] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedView | null>(null);
   const [showForm, setShowForm] = useState(true);
-  const [announce, setAnnounce] = useState('');
+  const [announce, setAnnounce] = useState<ReactNode>(null);
   const [consoleBusy, setConsoleBusy] = useState(false);
   const [consoleError, setConsoleError] = useState<string | null>(null);
   const credentialsHeading = useRef<HTMLHeadingElement>(null);
@@ -132,7 +132,7 @@ export function RequestCredentials({
         region: String(body.region),
         requestId: String(body.requestId),
       });
-      setAnnounce(t('announce', { role: String(body.roleLabel), remaining: formatDuration(common, Number(body.durationSeconds) || chosen.duration) }));
+      setAnnounce(t.rich('announce', { role: String(body.roleLabel), remaining: formatDuration(common, Number(body.durationSeconds) || chosen.duration), r: (x) => <span translate="no">{x}</span> }));
     },
     [role.mappingId, t, common],
   );
@@ -158,7 +158,7 @@ export function RequestCredentials({
     setError(null);
     setIssued(null);
     setNotice(null);
-    setAnnounce('');
+    setAnnounce(null);
     const chosen = { duration, region };
     try {
       const res = await fetch(via === 'saml' ? '/api/saml/issue' : '/api/credentials', {

@@ -78,7 +78,7 @@ function RoleCard({ role: r, showAccount }: { role: CatalogCard; showAccount: bo
   const time = (d: Date) => format.dateTime(d, { hour: '2-digit', minute: '2-digit', timeZone: zone ?? 'UTC' }) + (zone ? '' : ' UTC');
   const again = r.lastChoice;
   return (
-    <li className="flex flex-col rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="role-card">
+    <li className="flex min-w-0 flex-col rounded-lg border [overflow-wrap:anywhere] border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900" data-testid="role-card">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h3 className="font-semibold text-slate-900 dark:text-white" translate="no">

@@ -22,7 +22,7 @@ export async function SiteHeader({ user, sandbox }: { user: HeaderUser | null; s
         { href: '/', label: t('navRoles'), exact: true },
         ...(user.isAdmin ? [{ href: '/admin/mappings', label: t('navMappings') }] : []),
         { href: '/history', label: t('navHistory') },
-        ...(user.isAdmin || user.isAuditor ? [{ href: '/audit', label: t('navAudit') }, { href: '/revocations', label: t('navRevocations') }] : []),
+        ...(user.isAdmin || user.isAuditor ? [{ href: '/audit', label: t('navAudit') }, { href: '/people', label: t('navPeople') }, { href: '/revocations', label: t('navRevocations') }] : []),
       ]
     : [];
   const others = LOCALES.filter((l) => l !== locale).map((l) => ({ locale: l, name: LOCALE_NAMES[l], label: t('switchTo', { language: LOCALE_NAMES[l] }) }));

@@ -17,7 +17,7 @@ import { isAppError } from '@/lib/errors/app-error';
 import { requirePageActor } from '@/lib/http/page-auth';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('audit'))('title') }) };
+  return { title: (await getTranslations('audit'))('title') };
 }
 
 type Search = Record<string, string | string[] | undefined>;

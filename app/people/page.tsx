@@ -13,7 +13,7 @@ import { requirePageActor } from '@/lib/http/page-auth';
 import { listPeople } from '@/lib/people/list-people';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('people'))('title') }) };
+  return { title: (await getTranslations('people'))('title') };
 }
 
 const data = (chunks: ReactNode) => <span translate="no">{chunks}</span>;

@@ -12,7 +12,7 @@ import { requirePageActor } from '@/lib/http/page-auth';
 import { listRevocations } from '@/lib/revocation/list-revocations';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('revocations'))('title') }) };
+  return { title: (await getTranslations('revocations'))('title') };
 }
 
 export default async function RevocationsPage() {

@@ -1,5 +1,5 @@
 // An instant as reviewers read it: UTC (what CloudTrail shows), with local time beside it.
-import { LocalTime } from './local-time';
+import { LocalTime } from '@/components/local-time';
 
 export function utcText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)} UTC`;

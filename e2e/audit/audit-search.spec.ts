@@ -71,8 +71,19 @@ test('People: everyone seen, searchable, with their live credentials per role; r
   expect(await query<{ n: string }>("SELECT count(*)::text AS n FROM revocations WHERE person_email = 'alice@example.com'")).toEqual(before);
 });
 
-test('Test this mapping: AWS answers for the role — trusted for a role that trusts Keyport, AccessDenied with the fix for one that does not', async ({ page }) => {
+test('Test this mapping: AWS answers for the role — trusted for a role that trusts Keyport, AccessDenied with the fix for one that does not', async ({ page, browser }) => {
+  // alice's request for the misconfigured role fails at AWS: its mapping then shows as failing.
+  const alice = await (await browser.newContext({ baseURL: E2E.portalUrl })).newPage();
+  await signIn(alice, 'alice');
+  const [legacy] = await query<{ id: string }>("SELECT id::text FROM role_mappings WHERE idp_group = 'engineering' AND role_arn LIKE '%DataScienceLegacy'");
+  const failed = await alice.request.post('/api/credentials', { data: { mappingId: legacy?.id, durationSeconds: 900, region: 'us-east-1' }, headers: { origin: new URL(E2E.portalUrl).origin } });
+  expect(failed.status()).toBeGreaterThanOrEqual(400);
   await signIn(page, 'adam');
+  await page.goto('/admin/mappings');
+  await expect(page.locator(`[data-mapping-id="${legacy?.id}"]`).getByTestId('mapping-health')).toContainText(/failures? \(AccessDenied\)/);
+  await page.goto(`/admin/mappings/${legacy?.id}`);
+  await expect(page.getByTestId('mapping-health-warning')).toContainText('AccessDenied');
+  await expect(page.getByTestId('mapping-health-warning')).toContainText('What to do:');
   const [good] = await query<{ id: string }>("SELECT id::text FROM role_mappings WHERE idp_group = 'eng-oncall' AND role_arn LIKE '%ProdReadOnly'");
   const [broken] = await query<{ id: string }>("SELECT id::text FROM role_mappings WHERE role_arn LIKE '%DataScienceLegacy' LIMIT 1");
   await page.goto(`/admin/mappings/${good?.id}`);

@@ -1,8 +1,11 @@
 // Which credentials Keyport issued are still live: issued (ISSUE_SUCCEEDED), not expired, and not
 // already cut off by a revocation in force (a person revocation of theirs, or a role revocation
-// of that role, issued after the credentials were). Read from the audit, never from secrets. Pure
-// part here; readLiveCredentials below reads the rows.
+// of that role, issued after the credentials were). Read from the audit, never from secrets. The
+// rule itself is the catalog's (lib/entitlements/live-credentials.ts liveUntil): one reading of
+// "live" for the person's own cards and for the reviewer's People view. readLiveCredentials reads
+// the rows.
 import type { Db } from '@/lib/db/create-client';
+import { liveUntil } from '@/lib/entitlements/live-credentials';
 
 /** Longer than any STS session (12 h), so every live one is found; bounds the partitions read. */
 export const LIVE_WINDOW_MS = 36 * 3600_000;
@@ -23,14 +26,19 @@ export interface RevocationInForce {
   personSub: string | null;
 }
 
+/** Live now: not expired, and no revocation in force cut it off (a person revocation only of that person). */
+export function isLive(c: IssuedCredential, revocations: readonly RevocationInForce[], now: Date): boolean {
+  const applying = revocations.map((r) => ({ kind: r.kind, roleArns: r.roleArns, revokedBefore: r.revokedBefore, appliesToPerson: r.personSub !== null && r.personSub === c.actorSub }));
+  return liveUntil({ issued: [{ mappingId: '', roleArn: c.roleArn, issuedAt: c.issuedAt, expiresAt: c.expiresAt }], revocations: applying, now }).size > 0;
+}
+
 export function isCutOff(c: IssuedCredential, revocations: readonly RevocationInForce[]): boolean {
-  return revocations.some(
-    (r) => c.issuedAt < r.revokedBefore && r.roleArns.includes(c.roleArn) && (r.kind === 'ROLE' || (r.personSub !== null && r.personSub === c.actorSub)),
-  );
+  // Judged before it expires: the question is only whether a revocation reaches it.
+  return !isLive(c, revocations, new Date(Math.min(c.issuedAt.getTime(), c.expiresAt.getTime() - 1)));
 }
 
 export function liveOnly(creds: readonly IssuedCredential[], revocations: readonly RevocationInForce[], now: Date): IssuedCredential[] {
-  return creds.filter((c) => c.expiresAt > now && !isCutOff(c, revocations));
+  return creds.filter((c) => isLive(c, revocations, now));
 }
 
 /** Live credentials per role, most first then by ARN: what a revocation would cut off. */

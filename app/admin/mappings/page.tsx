@@ -13,10 +13,11 @@ import { filterMappings, parseMappingListFilters } from '@/lib/mappings/filter-m
 import { listAccounts } from '@/lib/mappings/list-accounts';
 import { listMappings } from '@/lib/mappings/list-mappings';
 import { describeLookalike, findLookalikeGroups, lookalikeBadge } from '@/lib/mappings/lookalike-group';
+import { readMappingHealth } from '@/lib/mappings/read-mapping-health';
 import { readMappingUsage, USAGE_WINDOW_DAYS } from '@/lib/mappings/read-mapping-usage';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('mappings'))('title') }) };
+  return { title: (await getTranslations('mappings'))('title') };
 }
 
 const data = (chunks: ReactNode) => <span translate="no">{chunks}</span>;
@@ -31,7 +32,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
   const accounts = await listAccounts({ db });
   const { filters, problems } = parseMappingListFilters(query);
   const mappings = filterMappings(all, filters);
-  const usage = await readMappingUsage(db, mappings);
+  const [usage, health] = await Promise.all([readMappingUsage(db, mappings), readMappingHealth(db, mappings)]);
   // Groups that mix scripts or look like another mapping's group (UTS #39), marked in words.
   const lookalikes = findLookalikeGroups(all.map((m) => m.idpGroup));
   const groups = [...new Set(all.map((m) => m.idpGroup))].sort();
@@ -43,7 +44,15 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
     return hours === '0' ? t('duration.minutes', { minutes }) : minutes === '0' ? t('duration.hours', { hours }) : t('duration.hoursMinutes', { hours, minutes });
   };
   const mode = t(`modes.${cfg.federationMode}`);
-  const healthCell = (_id: string): ReactNode => <span className="text-slate-700 dark:text-slate-300">{t('table.healthy')}</span>;
+  const healthCell = (id: string): ReactNode => {
+    const h = health.get(id);
+    if (!h) return <span className="text-slate-700 dark:text-slate-300">{t('table.healthy')}</span>;
+    return (
+      <Link href={`/admin/mappings/${id}`} className="font-semibold text-red-800 underline dark:text-red-300" data-failing="true">
+        ⚠ {t.rich('table.failing', { count: h.failureCount, code: h.errorCode, data })}
+      </Link>
+    );
+  };
   return (
     <section aria-labelledby="mappings-title">
       <div className="flex flex-wrap items-end justify-between gap-4">

@@ -17,9 +17,10 @@ import { isAppError } from '@/lib/errors/app-error';
 import { requirePageActor } from '@/lib/http/page-auth';
 import { getMapping } from '@/lib/mappings/get-mapping';
 import { listAccounts } from '@/lib/mappings/list-accounts';
+import { readMappingHealth } from '@/lib/mappings/read-mapping-health';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('mappings'))('page.title') }) };
+  return { title: (await getTranslations('mappings'))('page.title') };
 }
 
 const data = (chunks: ReactNode) => <span translate="no">{chunks}</span>;
@@ -36,7 +37,19 @@ export default async function EditMappingPage({ params, searchParams }: { params
   const cfg = getConfig();
   const t = await getTranslations('mappings');
   const accounts = await listAccounts({ db });
-  const warning: ReactNode = null;
+  // Point 5: recent issuances of this mapping that failed at AWS (trust policy, say), with the fix.
+  const health = (await readMappingHealth(db, [mapping])).get(mapping.id) ?? null;
+  const explain = await getTranslations('explain');
+  const warning: ReactNode = health ? (
+    <div role="alert" className="mt-4 rounded border border-amber-500 bg-amber-50 p-4 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100" data-testid="mapping-health-warning">
+      <p className="font-semibold">{t('page.failingTitle')}</p>
+      <p className="mt-1">
+        {t.rich('page.failing', { count: health.failureCount, code: health.errorCode, data, time: () => <EventTime iso={health.lastFailureAt} /> })}
+      </p>
+      <p className="mt-1">{t('page.fix', { fix: explain(health.fix.key as never, (health.fix.values ?? {}) as never) })}</p>
+      <p className="mt-1">{t('page.testAfterFix')}</p>
+    </div>
+  ) : null;
   return (
     <section aria-labelledby="mapping-title">
       <Link href="/admin/mappings" className="text-sm text-blue-800 underline dark:text-blue-300">

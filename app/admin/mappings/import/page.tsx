@@ -8,7 +8,7 @@ import { ClientIntl } from '@/components/i18n/client-intl';
 import { requirePageActor } from '@/lib/http/page-auth';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('mappings'))('importer.title') }) };
+  return { title: (await getTranslations('mappings'))('importer.title') };
 }
 
 export default async function ImportPage() {

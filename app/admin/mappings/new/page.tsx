@@ -11,7 +11,7 @@ import { requirePageActor } from '@/lib/http/page-auth';
 import { listAccounts } from '@/lib/mappings/list-accounts';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('mappings'))('page.newTitle') }) };
+  return { title: (await getTranslations('mappings'))('page.newTitle') };
 }
 
 export default async function NewMappingPage() {

@@ -13,7 +13,7 @@ import { listPeopleSeen, SEEN_WINDOW_DAYS } from '@/lib/mappings/list-people-see
 import { whoCanAssume } from '@/lib/mappings/who-can-assume';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('common'))('titleTemplate', { title: (await getTranslations('mappings'))('who.title') }) };
+  return { title: (await getTranslations('mappings'))('who.title') };
 }
 
 const data = (chunks: ReactNode) => <span translate="no">{chunks}</span>;

@@ -17,8 +17,8 @@ import { countByRole, readLiveCredentials } from '@/lib/revocation/live-credenti
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  const [common, t] = await Promise.all([getTranslations('common'), getTranslations('audit')]);
-  return { title: common('titleTemplate', { title: `${t('event.title', { id })} · ${t('title')}` }) };
+  const t = await getTranslations('audit');
+  return { title: `${t('event.title', { id })} · ${t('title')}` };
 }
 
 function Row({ label, name, children }: { label: string; name: string; children: ReactNode }) {

@@ -133,10 +133,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         )}
         <div className="flex flex-wrap items-center gap-3">
           <span className="text-slate-700 dark:text-slate-300">{t('exportThis')}</span>
-          <a href={exportHref('csv')} className="text-blue-800 underline dark:text-blue-300" data-testid="export-csv">
+          <a href={exportHref('csv')} translate="no" className="text-blue-800 underline dark:text-blue-300" data-testid="export-csv">
             {t('csv')}
           </a>
-          <a href={exportHref('jsonl')} className="text-blue-800 underline dark:text-blue-300" data-testid="export-jsonl">
+          <a href={exportHref('jsonl')} translate="no" className="text-blue-800 underline dark:text-blue-300" data-testid="export-jsonl">
             {t('jsonl')}
           </a>
         </div>

@@ -192,7 +192,7 @@ export function MappingForm(props: {
         }}
       >
         <Field id="idpGroup" label={t('idpGroup')} hint={t('idpGroupHint')} error={fields.idpGroup}>
-          <input id="idpGroup" className={`${input} font-mono`} value={v.idpGroup} onChange={(e) => set('idpGroup', e.target.value)} onBlur={() => touch('idpGroup')} {...aria('idpGroup', true)} />
+          <input translate="no" id="idpGroup" className={`${input} font-mono`} value={v.idpGroup} onChange={(e) => set('idpGroup', e.target.value)} onBlur={() => touch('idpGroup')} {...aria('idpGroup', true)} />
         </Field>
         {lookalikeAsked && (
           <label className="flex items-start gap-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100">
@@ -217,8 +217,8 @@ export function MappingForm(props: {
           onNewLabel={(label) => set('newAccountLabel', label)}
           onBlur={() => touch('accountLabel')}
         />
-        <Field id="roleArn" label={t('roleArn')} hint={t('roleArnHint')} error={fields.roleArn}>
-          <input id="roleArn" className={`${input} font-mono`} value={v.roleArn} onChange={(e) => onRoleArn(e.target.value)} onBlur={() => touch('roleArn')} {...aria('roleArn', true)} />
+        <Field id="roleArn" label={t('roleArn')} hint={t.rich('roleArnHint', { data: (c) => <span translate="no">{c}</span> })} error={fields.roleArn}>
+          <input translate="no" id="roleArn" className={`${input} font-mono`} value={v.roleArn} onChange={(e) => onRoleArn(e.target.value)} onBlur={() => touch('roleArn')} {...aria('roleArn', true)} />
         </Field>
         {existing && (
           <p className="-mt-2 text-sm" data-testid="duplicate-link">
@@ -258,10 +258,10 @@ export function MappingForm(props: {
         )}
         {v.idpKind === 'oidc' && v.federationMode !== 'broker-saml' && fields.samlProviderArn && <p className="text-xs text-red-800 dark:text-red-300">{fields.samlProviderArn}</p>}
         <Field id="roleLabel" label={t('roleLabel')} hint={t('roleLabelHint')} error={fields.roleLabel}>
-          <input id="roleLabel" className={input} value={v.roleLabel} onChange={(e) => set('roleLabel', e.target.value)} onBlur={() => touch('roleLabel')} {...aria('roleLabel', true)} />
+          <input translate="no" id="roleLabel" className={input} value={v.roleLabel} onChange={(e) => set('roleLabel', e.target.value)} onBlur={() => touch('roleLabel')} {...aria('roleLabel', true)} />
         </Field>
         <Field id="description" label={t('description')} error={fields.description}>
-          <textarea id="description" rows={2} className={input} value={v.description} onChange={(e) => set('description', e.target.value)} onBlur={() => touch('description')} {...aria('description')} />
+          <textarea translate="no" id="description" rows={2} className={input} value={v.description} onChange={(e) => set('description', e.target.value)} onBlur={() => touch('description')} {...aria('description')} />
         </Field>
         <div className="grid gap-4 sm:grid-cols-2">
           <DurationField hours={v.durationHours} minutes={v.durationMinutes} error={fields.maxDurationSeconds} onChange={(h, m) => setV((old) => ({ ...old, durationHours: h, durationMinutes: m }))} onBlur={() => touch('maxDurationSeconds')} />
@@ -277,10 +277,10 @@ export function MappingForm(props: {
         </div>
         <RegionPicker regions={regions} selected={v.allowedRegions} error={fields.allowedRegions} onChange={(selected) => set('allowedRegions', selected)} />
         <Field id="sessionPolicy" label={t('sessionPolicy')} hint={t('sessionPolicyHint')} error={fields.sessionPolicy}>
-          <textarea id="sessionPolicy" rows={4} className={`${input} font-mono text-xs`} value={v.sessionPolicy} onChange={(e) => set('sessionPolicy', e.target.value)} onBlur={() => touch('sessionPolicy')} {...aria('sessionPolicy', true)} />
+          <textarea translate="no" id="sessionPolicy" rows={4} className={`${input} font-mono text-xs`} value={v.sessionPolicy} onChange={(e) => set('sessionPolicy', e.target.value)} onBlur={() => touch('sessionPolicy')} {...aria('sessionPolicy', true)} />
         </Field>
         <Field id="managedPolicyArns" label={t('managedPolicies')} error={fields.managedPolicyArns}>
-          <textarea id="managedPolicyArns" rows={2} className={`${input} font-mono text-xs`} value={v.managedPolicyArns} onChange={(e) => set('managedPolicyArns', e.target.value)} onBlur={() => touch('managedPolicyArns')} {...aria('managedPolicyArns')} />
+          <textarea translate="no" id="managedPolicyArns" rows={2} className={`${input} font-mono text-xs`} value={v.managedPolicyArns} onChange={(e) => set('managedPolicyArns', e.target.value)} onBlur={() => touch('managedPolicyArns')} {...aria('managedPolicyArns')} />
         </Field>
         {props.mode === 'create' && (
           <label className="flex items-center gap-2 text-sm text-slate-800 dark:text-slate-200">

@@ -25,7 +25,7 @@ function Snippet(props: { title: string; text: string; testId: string; label: st
         <h3 className="text-sm font-medium text-slate-800 dark:text-slate-200">{props.title}</h3>
         <CopyButton text={props.text} label={props.label} testId={`copy-${props.testId}`} />
       </div>
-      <pre className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid={props.testId}>
+      <pre tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid={props.testId}>
         {props.text}
       </pre>
     </>
@@ -65,7 +65,7 @@ export function TrustPolicyPanel(props: Omit<TrustPolicyInput, 'samlBroker'> & {
             <h3 className="text-sm font-medium text-slate-800 dark:text-slate-200">{t('json')}</h3>
             <CopyButton text={JSON.stringify(policy, null, 2)} label={t('copyPolicy')} testId="copy-trust-policy" />
           </div>
-          <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="trust-policy">{JSON.stringify(policy, null, 2)}</pre>
+          <pre tabIndex={0} className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="trust-policy">{JSON.stringify(policy, null, 2)}</pre>
           <Snippet title={t('cli')} text={updateAssumeRolePolicyCommand({ roleArn: props.roleArn, policy })} testId="trust-command" label={t('copyCommand')} />
           {broker && (
             <>

@@ -35,7 +35,7 @@ export function AuditResultsTable({ rows }: { rows: AuditRow[] }) {
   const t = useTranslations('audit');
   if (rows.length === 0) return <p className="mt-6 text-sm text-slate-700 dark:text-slate-300" data-testid="audit-empty">{t('table.empty')}</p>;
   return (
-    <div className="mt-4 overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
+    <div tabIndex={0} role="region" aria-label={t('table.caption')} className="relative mt-4 overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">{t('table.caption')}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
@@ -59,8 +59,8 @@ export function AuditResultsTable({ rows }: { rows: AuditRow[] }) {
                 {e.outcome && e.outcome !== 'success' && <div className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t(`outcome.${e.outcome}` as 'outcome.failure')}</div>}
                 {e.errorCode && <div translate="no" className="mt-1 font-mono text-xs text-red-800 dark:text-red-300">{e.errorCode}</div>}
                 <div className="mt-1">
-                  <Link href={`/audit/events/${e.id}`} className="text-xs text-blue-800 underline dark:text-blue-300" aria-label={t('table.detailsLabel', { id: e.id })}>
-                    {t('table.details', { id: e.id })}
+                  <Link href={`/audit/events/${e.id}`} className="text-xs text-blue-800 underline dark:text-blue-300" >
+                    {t('table.detailsLabel', { id: e.id })}
                   </Link>
                 </div>
                 {request && (
@@ -70,8 +70,8 @@ export function AuditResultsTable({ rows }: { rows: AuditRow[] }) {
                       <EventTypeBadge type={request.type} />
                       <EventTime iso={request.occurredAt} stacked />
                       {request.durationSeconds && <span>{t('table.minutesRegion', { minutes: Math.round(request.durationSeconds / 60), region: request.region ?? '' })}</span>}
-                      <Link href={`/audit/events/${request.id}`} className="text-blue-800 underline dark:text-blue-300" aria-label={t('table.detailsLabel', { id: request.id })}>
-                        {t('table.details', { id: request.id })}
+                      <Link href={`/audit/events/${request.id}`} className="text-blue-800 underline dark:text-blue-300" >
+                        {t('table.detailsLabel', { id: request.id })}
                       </Link>
                     </div>
                   </details>

@@ -8,7 +8,7 @@ export function utcText(iso: string): string {
 export function EventTime({ iso, stacked = false }: { iso: string; stacked?: boolean }) {
   return (
     <span className={stacked ? 'flex flex-col' : 'inline-flex flex-wrap gap-x-2'}>
-      <time dateTime={iso} className="font-mono text-xs text-slate-800">
+      <time dateTime={iso} className="font-mono text-xs text-slate-800 dark:text-slate-200">
         {utcText(iso)}
       </time>
       <span className="text-xs">

@@ -35,7 +35,14 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
   const title = kind === 'person' ? t('titlePerson') : target ? t('titleRole') : t('titleAnyRole');
   const explain = kind === 'person' ? t('explainPerson') : t('explainRole');
   const liveTotal = live?.reduce((n, l) => n + l.sessions, 0);
-  const perRole = (list: { roleArn: string; sessions: number }[]) => list.map((l) => t('liveItem', { sessions: l.sessions, role: roleName(l.roleArn) })).join(', ');
+  // "2 on DevReadOnly, 1 on ProdReadOnly", the role names marked as data.
+  const perRole = (list: { roleArn: string; sessions: number }[]) => () =>
+    list.map((l, i) => (
+      <span key={l.roleArn}>
+        {i > 0 ? ', ' : ''}
+        {t.rich('liveItem', { sessions: l.sessions, role: roleName(l.roleArn), data: (c) => <span translate="no">{c}</span> })}
+      </span>
+    ));
 
   useEffect(() => {
     if (step === 'confirm') confirmRef.current?.focus();
@@ -96,7 +103,7 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
       )}
       {live && (
         <p className="mt-2 text-sm text-slate-800 dark:text-slate-200" data-testid="revoke-live">
-          {liveTotal === 0 ? t('liveNone') : t('liveNow', { list: perRole(live) })}
+          {liveTotal === 0 ? t('liveNone') : t.rich('liveNow', { list: perRole(live) })}
         </p>
       )}
       <label className="mt-3 block text-xs font-medium text-slate-800 dark:text-slate-200">
@@ -128,7 +135,7 @@ export function RevokeSessionsForm({ target, roleChoices, live }: { target: Revo
         <div ref={resultRef} tabIndex={-1} role="status" data-testid="revoke-result" className="mt-3 rounded bg-emerald-50 p-3 text-sm text-emerald-950 outline-none focus-visible:ring-2 focus-visible:ring-emerald-700 dark:bg-emerald-950 dark:text-emerald-50">
           {done.cutOff !== undefined ? (
             <p data-testid="revoke-cut-off">
-              {done.cutOff.length === 0 ? t('cutOffNone') : t('cutOff', { count: done.cutOff.reduce((n, c) => n + c.sessions, 0), list: perRole(done.cutOff) })}
+              {done.cutOff.length === 0 ? t('cutOffNone') : t.rich('cutOff', { count: done.cutOff.reduce((n, c) => n + c.sessions, 0), list: perRole(done.cutOff) })}
               {done.sessionsEnded !== undefined && ` ${t('signInsEnded', { count: done.sessionsEnded })}`}
             </p>
           ) : (

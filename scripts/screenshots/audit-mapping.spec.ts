@@ -2,6 +2,7 @@
 // docs/screenshots/<SCREENSHOT_PHASE>/ (before | after).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { signIn } from '../../e2e/fixtures/sign-in';
+import { E2E, query } from '../../e2e/fixtures/stack';
 
 const phase = process.env.SCREENSHOT_PHASE === 'after' ? 'after' : 'before';
 const dir = `docs/screenshots/${phase}`;
@@ -17,17 +18,12 @@ test.describe.configure({ mode: 'serial' });
 
 test('audit and mapping pages', async ({ browser }) => {
   test.setTimeout(240_000);
-  // Some events: alice gets credentials for two roles and one request is refused by AWS.
+  // Some events: alice gets credentials for two roles, and one request is refused by AWS (the
+  // misconfigured DataScienceLegacy role).
   const alice = await as(browser, 'alice');
-  for (const label of ['Dev read-only', 'Prod read-only', 'Legacy data science']) {
-    await alice.goto('/');
-    const link = alice.getByRole('link', { name: new RegExp(`${label}`, 'i') }).first();
-    if (!(await link.count())) continue;
-    await link.click();
-    const button = alice.getByRole('button', { name: /Get credentials/ });
-    if (await button.count()) await button.first().click();
-    await alice.waitForTimeout(1500);
-  }
+  const origin = new URL(E2E.portalUrl).origin;
+  const mappings = await query<{ id: string }>("SELECT id::text FROM role_mappings WHERE idp_group = 'engineering' AND (role_arn LIKE '%DevReadOnly' OR role_arn LIKE '%DevDeveloper' OR role_arn LIKE '%DataScienceLegacy') ORDER BY role_arn");
+  for (const m of mappings) await alice.request.post('/api/credentials', { data: { mappingId: m.id, durationSeconds: 900, region: 'us-east-1' }, headers: { origin } });
 
   const rita = await as(browser, 'rita');
   await rita.goto('/audit');
@@ -56,12 +52,24 @@ test('audit and mapping pages', async ({ browser }) => {
   await adam.goto('/admin/mappings/new');
   await adam.screenshot({ path: `${dir}/mapping-form-new.png`, fullPage: true });
   await adam.goto('/admin/mappings');
-  const edit = adam.locator('a[href^="/admin/mappings/"]').filter({ hasNotText: /new|import|preview/i }).first();
-  if (await edit.count()) {
-    await edit.click();
-    await adam.waitForLoadState('networkidle');
-    await adam.screenshot({ path: `${dir}/mapping-form-edit.png`, fullPage: true });
+  const [legacy] = await query<{ id: string }>("SELECT id::text FROM role_mappings WHERE idp_group = 'engineering' AND role_arn LIKE '%DataScienceLegacy'");
+  await adam.goto(`/admin/mappings/${legacy?.id ?? ''}`);
+  await adam.waitForLoadState('networkidle');
+  if (phase === 'after') {
+    await adam.getByRole('button', { name: 'Test this mapping' }).click();
+    await adam.getByTestId('test-result').waitFor();
   }
-  await adam.goto('/admin/mappings/preview');
+  await adam.screenshot({ path: `${dir}/mapping-form-edit.png`, fullPage: true });
+  await adam.goto(phase === 'after' ? `/admin/mappings/preview?role=${encodeURIComponent('arn:aws:iam::111122223333:role/DevReadOnly')}` : '/admin/mappings/preview');
   await adam.screenshot({ path: `${dir}/mapping-preview.png`, fullPage: true });
+  if (phase === 'after') {
+    const ja = await as(browser, 'adam', 'ja');
+    await ja.goto('/admin/mappings');
+    await ja.screenshot({ path: `${dir}/mapping-list-ja.png`, fullPage: true });
+    const mobile = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const phone = await mobile.newPage();
+    await signIn(phone, 'rita');
+    await phone.goto('/audit');
+    await phone.screenshot({ path: `${dir}/audit-search-390-dark.png`, fullPage: true });
+  }
 });

@@ -89,7 +89,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
           <select id="mappings-account" name="account" defaultValue={filters.account ?? ''} className={control}>
             <option value="">{t('filters.any')}</option>
             {accounts.map((a) => (
-              <option key={a.id} value={a.id}>
+              <option key={a.id} value={a.id} translate="no">
                 {a.label} ({a.id})
               </option>
             ))}
@@ -100,7 +100,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
           <select id="mappings-group" name="group" defaultValue={filters.group ?? ''} className={control}>
             <option value="">{t('filters.any')}</option>
             {groups.map((g) => (
-              <option key={g} value={g}>
+              <option key={g} value={g} translate="no">
                 {g}
               </option>
             ))}
@@ -145,7 +145,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
       ) : mappings.length === 0 ? (
         <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">{t('noMatch')}</p>
       ) : (
-        <div className="mt-3 overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
+        <div tabIndex={0} role="region" aria-labelledby="mappings-count" className="relative mt-3 overflow-x-auto rounded-lg border border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
           <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="sr-only">{t('table.caption')}</caption>
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-300">
@@ -169,7 +169,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
                 return (
                   <tr key={m.id} className="border-t border-slate-200 align-top dark:border-slate-700" data-testid="mapping-row" data-mapping-id={m.id}>
                     <td className="px-3 py-2" translate="no">
-                      <code className="rounded bg-slate-100 px-1 whitespace-pre dark:bg-slate-800">{m.idpGroup}</code>
+                      <code translate="no" className="rounded bg-slate-100 px-1 whitespace-pre dark:bg-slate-800">{m.idpGroup}</code>
                       {lookalike && (
                         <span className="mt-1 block w-fit rounded border border-amber-500 bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-950 dark:bg-amber-950 dark:text-amber-100" title={describeLookalike(lookalike)} data-testid="lookalike-badge">
                           ⚠ {lookalikeBadge(lookalike)}
@@ -178,7 +178,7 @@ export default async function MappingsPage({ searchParams }: { searchParams: Pro
                     </td>
                     <td className="px-3 py-2 text-xs uppercase">{m.idpKind === 'both' ? t('filters.both') : m.idpKind}</td>
                     <td className="px-3 py-2" translate="no">
-                      {m.roleLabel}
+                      <span translate="no">{m.roleLabel}</span>
                       <br />
                       <span className="break-all font-mono text-xs text-slate-700 dark:text-slate-300">{m.roleArn}</span>
                     </td>

@@ -23,7 +23,7 @@ export function RegionPicker(props: { regions: AwsRegion[]; selected: string[]; 
           {t('form.selected', { count: props.selected.length })}
         </span>
       </div>
-      <div className="mt-2 grid max-h-72 gap-3 overflow-y-auto rounded border border-slate-300 p-2 dark:border-slate-700">
+      <div tabIndex={0} role="group" aria-label={t('form.allowedRegions')} className="mt-2 grid max-h-72 gap-3 overflow-y-auto rounded border border-slate-300 p-2 dark:border-slate-700">
         {groups.length === 0 && <p className="text-xs text-slate-700 dark:text-slate-300">{t('form.noRegion', { search })}</p>}
         {groups.map((g) => (
           <div key={g.geography} role="group" aria-labelledby={`geo-${g.geography}`}>
@@ -32,7 +32,7 @@ export function RegionPicker(props: { regions: AwsRegion[]; selected: string[]; 
             </p>
             <div className="mt-1 grid gap-1 text-xs sm:grid-cols-2">
               {g.regions.map((r) => (
-                <label key={r} className="flex items-center gap-1.5" translate="no">
+                <label key={r} className="flex min-h-6 items-center gap-1.5" translate="no">
                   <input type="checkbox" checked={props.selected.includes(r)} onChange={(e) => props.onChange(e.target.checked ? [...props.selected, r] : props.selected.filter((x) => x !== r))} />
                   <span className="font-mono">{r}</span>{" "}
                   <span className="text-slate-700 dark:text-slate-300">{REGION_PLACES[r]}</span>

@@ -145,8 +145,8 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
                 <li key={r.id} className={`rounded border p-2 text-sm ${r.id === e.id ? 'border-slate-500 bg-slate-50 dark:bg-slate-800' : 'border-slate-300 dark:border-slate-700'}`} data-testid="related-event">
                   <EventTypeBadge type={r.type} /> <EventTime iso={r.occurredAt} />{' '}
                   {r.id !== e.id && (
-                    <Link href={`/audit/events/${r.id}`} className="text-xs text-blue-800 underline dark:text-blue-300" aria-label={t('table.detailsLabel', { id: r.id })}>
-                      #{r.id}
+                    <Link href={`/audit/events/${r.id}`} className="text-xs text-blue-800 underline dark:text-blue-300" >
+                      {t('table.detailsLabel', { id: r.id })}
                     </Link>
                   )}
                 </li>

@@ -53,6 +53,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   url.pathname = `/${dbName}`;
   // Two roles, as the sandbox runs (issue #13): the owner migrates, the tests run as the runtime role.
   await applyMigrations({ databaseUrl: url.toString(), runtimeRole: SANDBOX_RUNTIME_ROLE });
+  // The sandbox world's accounts, named as the sandbox seed names them: tests that write mappings
+  // for them in any order then find one name per account (aws_accounts, one account one label).
+  const owner = new pg.Client({ connectionString: url.toString() });
+  await owner.connect();
+  await owner.query("INSERT INTO aws_accounts (id, label) VALUES ('111122223333', 'sandbox-dev'), ('444455556666', 'sandbox-prod') ON CONFLICT DO NOTHING");
+  await owner.end();
   project.provide('migrationDatabaseUrl', url.toString());
   project.provide('databaseUrl', withRuntimeRole(url.toString()));
   project.provide('adminDatabaseUrl', adminUrl);

@@ -38,11 +38,18 @@ test('admin maps a new group; erin, given the group in the IdP, gets working cre
     await signIn(admin, 'adam');
     await admin.getByRole('link', { name: 'Mappings' }).click();
     await admin.getByRole('link', { name: 'New mapping' }).click();
+    await expect(admin.getByRole('heading', { level: 1, name: 'New mapping' })).toBeVisible();
     await admin.getByLabel('IdP group').fill(group);
     await admin.getByLabel('Role ARN').fill(SECURITY_AUDIT);
-    await admin.getByLabel('Account label').fill('sandbox-dev');
+    // The account is a record of its own: the ARN's account is picked from the list.
+    await expect(admin.getByLabel('Account', { exact: true })).toHaveValue('111122223333');
+    await admin.getByLabel('Account', { exact: true }).selectOption({ label: 'sandbox-dev (111122223333)' });
     await admin.getByLabel('Role label').fill(label);
-    await admin.getByLabel('Maximum duration (seconds)').fill('3600');
+    await admin.getByLabel('Hours').fill('1');
+    await admin.getByLabel('Minutes').fill('0');
+    // Regions are grouped by geography, with a search.
+    await admin.getByLabel('Find a region').fill('ireland');
+    await expect(admin.getByRole('group', { name: 'Europe' }).getByRole('checkbox')).toHaveCount(1);
     await admin.getByRole('checkbox', { name: 'eu-west-1' }).check();
     await expect(admin.getByTestId('trust-policy')).toContainText('sts:AssumeRoleWithWebIdentity');
     // Before saving: whose access it adds (nobody has the new group yet; the group gains the role).
@@ -105,15 +112,22 @@ test('bad input is refused beside the field; labels with markup are shown as tex
   await page.goto('/admin/mappings/new');
   await page.getByLabel('IdP group').fill(group);
   await page.getByLabel('Role ARN').fill('arn:aws:iam::12345:role/X');
-  await page.getByLabel('Account label').fill('dev');
+  // Inline: leaving the field says what is wrong, in plain words, before any save.
+  await page.getByLabel('Role label').focus();
+  await expect(page.getByTestId('error-roleArn')).toHaveText('The account id in the ARN has 5 characters; an AWS account id is 12 digits, like 123456789012.');
   await page.getByLabel('Role label').fill('x');
-  await page.getByLabel('Maximum duration (seconds)').fill('60');
+  await page.getByLabel('Hours').fill('0');
+  await page.getByLabel('Minutes').fill('1');
   await page.getByLabel('Session policy (optional JSON)').fill('{"Statement": [');
   await page.getByRole('button', { name: 'Create mapping' }).click();
+  // On submit, focus moves to the first field that is wrong.
+  await expect(page.getByLabel('Role ARN')).toBeFocused();
   await expect(page.getByTestId('error-roleArn')).toContainText('12 digits');
+  await expect(page.getByTestId('error-accountLabel')).toContainText('Choose the role’s account');
   await expect(page.getByTestId('error-maxDurationSeconds')).toContainText('900');
   await expect(page.getByTestId('error-sessionPolicy')).toContainText('valid JSON');
   await expect(page.getByLabel('Role ARN')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('form-problems')).toContainText('need a change');
   expect(await query('SELECT id FROM role_mappings WHERE idp_group = $1', [group])).toEqual([]);
 
   const origin = new URL(E2E.portalUrl).origin;
@@ -130,6 +144,26 @@ test('bad input is refused beside the field; labels with markup are shown as tex
   const id = ((await created.json()) as { mapping: { id: string } }).mapping.id;
   try {
     expect((await post({ ...base, roleLabel: 'again' })).status()).toBe(409);
+    // In the form, a duplicate names and links the mapping that exists.
+    await page.goto('/admin/mappings/new');
+    await page.getByLabel('IdP group').fill(group);
+    await page.getByLabel('Role ARN').fill(base.roleArn);
+    await page.getByLabel('Role label').fill('again');
+    await page.getByRole('button', { name: 'Create mapping' }).click();
+    await expect(page.getByTestId('form-error')).toContainText(`Group “${group}” already has the role ${base.roleArn}`);
+    await expect(page.getByTestId('duplicate-link').getByRole('link')).toHaveAttribute('href', `/admin/mappings/${id}`);
+    // The list: search finds it, with its last use (never yet).
+    await page.goto('/admin/mappings');
+    await page.getByLabel('Search', { exact: true }).fill(suffix);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page).toHaveURL(new RegExp(`q=${suffix}`));
+    await expect(page.getByTestId('mapping-row')).toHaveCount(1);
+    await expect(page.getByTestId('mapping-row').filter({ hasText: group })).toContainText(payload);
+    await expect(page.getByTestId('mapping-last-used')).toHaveText('Not in 90 days');
+    await page.goto('/admin/mappings?account=444455556666&status=enabled');
+    await expect(page.getByTestId('mapping-row').filter({ hasText: group })).toHaveCount(1);
+    await page.goto('/admin/mappings?account=111122223333');
+    await expect(page.getByTestId('mapping-row').filter({ hasText: group })).toHaveCount(0);
     await page.goto('/admin/mappings');
     await expect(page.getByTestId('mapping-row').filter({ hasText: group })).toContainText(payload);
     await page.goto(`/admin/mappings/${id}`);
@@ -161,9 +195,9 @@ test('a lookalike group (Cyrillic а) is refused beside the field until the admi
     await page.goto('/admin/mappings/new');
     await page.getByLabel('IdP group').fill(fake);
     await page.getByLabel('Role ARN').fill(SECURITY_AUDIT);
-    await page.getByLabel('Account label').fill('sandbox-dev');
     await page.getByLabel('Role label').fill(`Lookalike ${suffix}`);
-    await page.getByLabel('Maximum duration (seconds)').fill('900');
+    await page.getByLabel('Hours').fill('0');
+    await page.getByLabel('Minutes').fill('15');
     await page.getByRole('button', { name: 'Create mapping' }).click();
     await expect(page.getByTestId('error-idpGroup')).toContainText(`mixes Latin and Cyrillic letters (Cyrillic: "\u0430" U+0430) and looks like the group "${real}" of another mapping`);
     expect(await query('SELECT id FROM role_mappings WHERE idp_group = $1', [fake])).toEqual([]);

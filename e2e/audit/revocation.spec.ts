@@ -39,16 +39,22 @@ async function awsAnswer(creds: Creds): Promise<string> {
   return callerIdentity(creds).catch((e: unknown) => `error:${(e as { name?: string }).name ?? String(e)}`);
 }
 
-/** The reviewer pastes the key into the search and opens the event it leads to. */
+/**
+ * The reviewer pastes the key into the one search box — in lower case, with spaces, as a copy
+ * from a chat window may carry it — and opens the event it leads to.
+ */
 async function findKey(rita: Page, accessKeyId: string): Promise<void> {
   await rita.goto('/audit');
-  await rita.getByLabel('AccessKeyId (exact, as CloudTrail shows it)').fill(accessKeyId);
-  await rita.getByRole('button', { name: 'Search' }).click();
+  const pasted = `${accessKeyId.slice(0, 8).toLowerCase()} ${accessKeyId.slice(8)}`;
+  await rita.getByLabel('Search', { exact: true }).fill(pasted);
+  await rita.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(rita).toHaveURL(new RegExp(`key=${accessKeyId}`));
+  await expect(rita.getByTestId('audit-count')).toHaveText('1 event');
   const rows = rita.getByTestId('audit-row');
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Dana Drill');
-  await expect(rows.first()).toContainText('ISSUE_SUCCEEDED');
+  await expect(rows.first()).toContainText('Credentials issued');
+  await expect(rows.first().getByTestId('event-type')).toHaveAttribute('data-type', 'ISSUE_SUCCEEDED');
   await rows.first().getByRole('link', { name: /Details of event/ }).click();
   await expect(rita.getByTestId('field-access-key-id')).toHaveText(accessKeyId);
 }
@@ -100,8 +106,14 @@ test('the reviewer traces a key to dana, revokes her sessions (AccessDenied, new
   // 3. Revoke dana's sessions.
   const form = rita.getByRole('form', { name: 'Revoke this person’s sessions' });
   await form.getByLabel(/Reason/).fill('e2e: suspected key leak (person)');
-  await form.getByRole('button', { name: 'Revoke person’s sessions' }).click();
-  await expect(form.getByTestId('revoke-result')).toContainText('DevReadOnly');
+  await form.getByRole('button', { name: 'Revoke person’s sessions…' }).click();
+  // A confirm step, with focus on it, before anything is revoked.
+  await expect(form.getByRole('button', { name: 'Yes, revoke this person' })).toBeFocused();
+  await form.getByRole('button', { name: 'Yes, revoke this person' }).click();
+  await expect(form.getByTestId('revoke-result')).toBeFocused();
+  // How many live sessions were cut off, per role (dana may hold keys of other roles too).
+  await expect(form.getByTestId('revoke-cut-off')).toContainText(/Cut off \d+ live AWS sessions?: .*\b\d+ on DevReadOnly\b/);
+  await expect(form.getByTestId('revoke-result')).not.toContainText(/\d{4}-\d\d-\d\dT\d\d:/);
   const [rev] = await query<{ id: string; session_names: string[]; role_arns: string[] }>(
     "SELECT id::text, session_names, role_arns FROM revocations WHERE kind = 'PERSON' AND person_sub = $1 AND reason = 'e2e: suspected key leak (person)' ORDER BY created_at DESC LIMIT 1",
     [recorded?.actor_sub],
@@ -188,7 +200,8 @@ test('the reviewer revokes all active sessions of a role; lifting restores acces
   await expect(rita.getByTestId('field-role-arn')).toHaveText(drill);
   const form = rita.getByRole('form', { name: 'Revoke active sessions of this role' });
   await form.getByLabel(/Reason/).fill('e2e: role drill');
-  await form.getByRole('button', { name: 'Revoke role’s sessions' }).click();
+  await form.getByRole('button', { name: 'Revoke role’s sessions…' }).click();
+  await form.getByRole('button', { name: 'Yes, revoke this role’s sessions' }).click();
   await expect(form.getByTestId('revoke-result')).toContainText('RevocationDrill');
   const [rev] = await query<{ id: string }>("SELECT id::text FROM revocations WHERE kind = 'ROLE' AND $1 = ANY(role_arns) AND reason = 'e2e: role drill' ORDER BY created_at DESC LIMIT 1", [drill]);
   expect(rev?.id).toBeTruthy();

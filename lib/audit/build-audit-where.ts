@@ -4,6 +4,7 @@
 import type { Prisma } from '@/lib/db/generated/client';
 import type { AuditCursor } from './audit-cursor';
 import type { AuditFilters } from './audit-filters';
+import { FAILURE_OUTCOMES } from './event-labels';
 
 /** Whose events a reader may see: everyone's (audit:read) or only their own (own-history:read). */
 export type AuditScope = { kind: 'everyone' } | { kind: 'own'; actorSub: string };
@@ -38,6 +39,7 @@ function auditConditions(scope: AuditScope, f: AuditFilters, cursor?: AuditCurso
   if (f.accountId) and.push({ accountId: f.accountId });
   if (f.types && f.types.length > 0) and.push({ type: { in: f.types } });
   if (f.outcome) and.push({ outcome: f.outcome });
+  if (f.failuresOnly) and.push({ outcome: { in: [...FAILURE_OUTCOMES] } });
   if (f.sourceIp) and.push({ sourceIp: f.sourceIp });
   if (f.from) and.push({ occurredAt: { gte: f.from } });
   if (f.to) and.push({ occurredAt: { lt: f.to } });

@@ -23,6 +23,7 @@ export const PAGE_ACCESS: Record<string, AccessRule> = {
   '/audit': ['audit', 'read'],
   '/audit/events/[id]': ['audit', 'read'],
   '/revocations': ['revocations', 'read'],
+  '/people': ['audit', 'read'],
   '/history': ['own-history', 'read'],
 };
 
@@ -38,8 +39,11 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/roles': { GET: ['catalog', 'read'] },
   '/api/credentials': { POST: ['credentials', 'issue'] },
   '/api/console': { POST: ['credentials', 'issue'] },
+  '/api/choices': { PUT: ['credentials', 'issue'] },
   // Ending one's own session needs no permission; it only ever ends the caller's session.
   '/api/signout': { POST: 'public' },
+  // Choosing a language needs no sign-in (the sign-in page has the switcher too).
+  '/api/locale': { POST: 'public' },
   '/api/saml/acs': { POST: 'public' },
   '/api/saml/login': { GET: 'public' },
   '/api/saml/complete': { GET: 'public' },
@@ -48,6 +52,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/saml/result': { POST: ['credentials', 'issue'] },
   '/api/admin/mappings': { GET: ['mappings', 'read'], POST: ['mappings', 'create'] },
   '/api/admin/mappings/[id]': { GET: ['mappings', 'read'], PUT: ['mappings', 'update'], PATCH: ['mappings', 'update'], DELETE: ['mappings', 'delete'] },
+  '/api/admin/mappings/[id]/test': { POST: ['mappings', 'update'] },
   '/api/admin/mappings/preview': { POST: ['mappings', 'read'] },
   '/api/admin/mappings/impact': { POST: ['mappings', 'read'] },
   '/api/admin/mappings/export': { GET: ['mappings', 'export'] },

@@ -21,16 +21,16 @@ function isPartition(p: string): p is Partition {
   return (PARTITIONS as readonly string[]).includes(p);
 }
 
-/** Parses a role ARN, or says what is wrong with it in words an admin can act on. */
+/** Parses a role ARN, or says what is wrong with it in a whole sentence an admin can act on. */
 export function parseRoleArn(arn: string): { ok: true; value: RoleArnParts } | { ok: false; message: string } {
   const m = ROLE_ARN.exec(arn);
-  if (!m) return { ok: false, message: 'must look like arn:aws:iam::123456789012:role/RoleName (optionally with a path: role/path/RoleName)' };
+  if (!m) return { ok: false, message: 'Enter the role’s ARN as IAM shows it, like arn:aws:iam::123456789012:role/RoleName (a path, as in role/team/RoleName, is fine).' };
   const [, partition = '', accountId = '', rawPath, name = ''] = m;
-  if (!isPartition(partition)) return { ok: false, message: `partition "${partition}" is not one of aws, aws-cn, aws-us-gov` };
-  if (!/^\d{12}$/.test(accountId)) return { ok: false, message: 'the account id must be exactly 12 digits' };
-  if (!ROLE_NAME.test(name)) return { ok: false, message: 'the role name must be 1–64 characters of letters, digits and + = , . @ _ -' };
+  if (!isPartition(partition)) return { ok: false, message: `“${partition}” is not an AWS partition: the ARN starts arn:aws:, arn:aws-cn: or arn:aws-us-gov:.` };
+  if (!/^\d{12}$/.test(accountId)) return { ok: false, message: `The account id in the ARN has ${accountId.length === 1 ? '1 character' : `${accountId.length} characters`}; an AWS account id is 12 digits, like 123456789012.` };
+  if (!ROLE_NAME.test(name)) return { ok: false, message: 'The role name (after role/) must be 1 to 64 letters, digits or + = , . @ _ -, with no spaces.' };
   const path = rawPath === undefined ? '/' : `/${rawPath}/`;
-  if (path.length > 512) return { ok: false, message: 'the role path must be at most 512 characters' };
+  if (path.length > 512) return { ok: false, message: 'The role’s path (between role/ and the name) can be at most 512 characters.' };
   return { ok: true, value: { partition, accountId, path, name } };
 }
 

@@ -7,7 +7,7 @@ import type { Db } from '@/lib/db/create-client';
 import { checkLookalikeGroup } from './check-lookalike-group';
 import { lookalikeAuditDetail } from './lookalike-group';
 import { toExportedMapping } from './mapping-document';
-import { auditActorOf, changedBy, duplicateError, findDuplicate, invalidMapping, lockMappings } from './mapping-tx';
+import { assertAccountLabel, auditActorOf, changedBy, duplicateError, findDuplicate, invalidMapping, lockMappings } from './mapping-tx';
 import { mappingSelect, toMappingView, type MappingView } from './mapping-view';
 import { validateMapping } from './validate-mapping';
 
@@ -24,7 +24,9 @@ export async function createMapping(opts: {
   const data = v.value;
   const row = await opts.db.$transaction(async (tx) => {
     await lockMappings(tx);
-    if (await findDuplicate(tx, data)) throw duplicateError(data.idpGroup, data.roleArn);
+    const duplicate = await findDuplicate(tx, data);
+    if (duplicate) throw duplicateError(data.idpGroup, data.roleArn, duplicate);
+    await assertAccountLabel(tx, data);
     const lookalike = await checkLookalikeGroup(tx, { group: data.idpGroup, confirmed: opts.confirmLookalikeGroup === true });
     const created = await tx.roleMapping.create({
       data: { ...data, createdBy: changedBy(opts.actor), updatedBy: changedBy(opts.actor) },

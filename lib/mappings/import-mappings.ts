@@ -7,6 +7,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import type { Db } from '@/lib/db/create-client';
+import { accountLabelProblems } from './check-account-label';
 import { AppError } from '@/lib/errors/app-error';
 import { diffAccess, type AccessDiff, type SeenPerson } from './diff-access';
 import { describeLookalike, findLookalikeGroups, lookalikeAuditDetail, lookalikeBadge, type LookalikeGroup } from './lookalike-group';
@@ -59,6 +60,18 @@ function assertLookalikesConfirmed(rows: readonly LookalikeRow[], confirmed: boo
   });
 }
 
+/** One account, one name, across the file and the accounts Keyport knows (check-account-label.ts). */
+async function assertImportAccounts(db: Db | Tx, rows: readonly { accountId: string; accountLabel: string }[]): Promise<void> {
+  const accounts = await db.awsAccount.findMany({ select: { id: true, label: true } });
+  const problems = accountLabelProblems(rows, accounts);
+  if (problems.size === 0) return;
+  const list = [...problems.entries()].map(([i, message]) => ({ row: i + 1, fields: { accountLabel: message } }));
+  throw new AppError('invalid_input', `Nothing was imported: ${list.length === 1 ? 'one row names' : `${list.length} rows name`} an account differently from Keyport. ${list.map((r) => `Row ${r.row}: ${r.fields.accountLabel}`).join(' ')}`, {
+    fields: Object.fromEntries(list.map((r) => [`row ${r.row}`, `accountLabel: ${r.fields.accountLabel}`])),
+    detail: { rows: list },
+  });
+}
+
 async function currentMappings(db: Db | Tx): Promise<CurrentMapping[]> {
   const rows = await db.roleMapping.findMany({ select: mappingSelect });
   return rows.map(({ createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...m }) => m);
@@ -102,6 +115,7 @@ export async function importMappings(opts: {
     const fields = Object.fromEntries(parsed.rows.map((r) => [`row ${r.row}`, Object.entries(r.fields).map(([k, v]) => `${k}: ${v}`).join('; ')]));
     throw new AppError('invalid_input', parsed.message, { fields, detail: { rows: parsed.rows } });
   }
+  await assertImportAccounts(opts.db, parsed.mappings);
   if (!opts.apply) {
     const current = await currentMappings(opts.db);
     const lookalikes = lookalikeRows(current, parsed.mappings, opts.mode);
@@ -112,6 +126,7 @@ export async function importMappings(opts: {
   return opts.db.$transaction(
     async (tx) => {
       await lockMappings(tx);
+      await assertImportAccounts(tx, parsed.mappings);
       const current = await currentMappings(tx);
       const plan = planImport({ current, incoming: parsed.mappings, mode: opts.mode });
       const lookalikes = lookalikeRows(current, parsed.mappings, opts.mode);

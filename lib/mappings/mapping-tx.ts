@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import type { AuditActor } from '@/lib/audit/append-audit-event';
 import type { Prisma } from '@/lib/db/generated/client';
 import { AppError } from '@/lib/errors/app-error';
+import { accountLabelProblem } from './check-account-label';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -22,10 +23,19 @@ export function changedBy(actor: Actor): string {
   return actor.email ?? actor.username ?? actor.sub;
 }
 
-export function duplicateError(idpGroup: string, roleArn: string): AppError {
-  return new AppError('conflict', `A mapping of group "${idpGroup}" to ${roleArn} already exists. Edit that one instead.`, {
-    fields: { idpGroup: 'This group already maps to this role', roleArn: 'This group already maps to this role' },
+/** The mapping that already grants this role to this group: named, with its id so the form can link it. */
+export function duplicateError(idpGroup: string, roleArn: string, existing: { id: string; roleLabel: string }): AppError {
+  return new AppError('conflict', `Group “${idpGroup}” already has the role ${roleArn}, through the mapping “${existing.roleLabel}”. Edit that mapping instead.`, {
+    fields: { idpGroup: 'This group already has this role (see the existing mapping)', roleArn: 'This group already has this role (see the existing mapping)' },
+    detail: { existingMapping: { id: existing.id, roleLabel: existing.roleLabel, idpGroup, roleArn } },
   });
+}
+
+/** Refuses a second name for an account, or a new account under another's name (check-account-label.ts). */
+export async function assertAccountLabel(tx: Tx, m: { accountId: string; accountLabel: string }): Promise<void> {
+  const accounts = await tx.awsAccount.findMany({ where: { OR: [{ id: m.accountId }, { label: m.accountLabel }] }, select: { id: true, label: true } });
+  const problem = accountLabelProblem(m, accounts);
+  if (problem) throw new AppError('conflict', problem, { fields: { accountLabel: problem } });
 }
 
 export function invalidMapping(fields: Record<string, string>): AppError {
@@ -38,9 +48,10 @@ export function assertMappingId(id: string): void {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw new AppError('not_found', 'No such mapping.');
 }
 
-/** The same (NFC) group already mapped to this role, other than `exceptId`? */
-export async function findDuplicate(tx: Tx, m: { idpGroup: string; roleArn: string }, exceptId?: string): Promise<boolean> {
-  const sameRole = await tx.roleMapping.findMany({ where: { roleArn: m.roleArn }, select: { id: true, idpGroup: true } });
+/** The mapping of the same (NFC) group to this role, other than `exceptId`, if there is one. */
+export async function findDuplicate(tx: Tx, m: { idpGroup: string; roleArn: string }, exceptId?: string): Promise<{ id: string; roleLabel: string } | null> {
+  const sameRole = await tx.roleMapping.findMany({ where: { roleArn: m.roleArn }, select: { id: true, idpGroup: true, roleLabel: true } });
   const group = m.idpGroup.normalize('NFC');
-  return sameRole.some((r) => r.id !== exceptId && r.idpGroup.normalize('NFC') === group);
+  const found = sameRole.find((r) => r.id !== exceptId && r.idpGroup.normalize('NFC') === group);
+  return found ? { id: found.id, roleLabel: found.roleLabel } : null;
 }

@@ -89,7 +89,16 @@ describe('mapping operations', () => {
     expect(m.idpGroup).toBe(group.normalize('NFC'));
     const dup = await refusal(createMapping({ db, actor: admin, input: input(group.normalize('NFC')) }));
     expect(dup.code).toBe('conflict');
-    expect(dup.message).toMatch(/already exists/);
+    // It names and links the mapping that already grants the role.
+    expect(dup.message).toBe(`Group “${group.normalize('NFC')}” already has the role ${SECURITY_AUDIT_ROLE}, through the mapping “Security audit”. Edit that mapping instead.`);
+    expect(dup.extra.detail?.existingMapping).toMatchObject({ id: m.id, roleLabel: 'Security audit' });
+    // One account, one name: a second name for 111122223333, or its name for a new account, is refused.
+    const renamed = await refusal(createMapping({ db, actor: admin, input: input(`${group}-x`, { accountLabel: 'dev' }) }));
+    expect(renamed.code).toBe('conflict');
+    expect(renamed.extra.fields?.accountLabel).toMatch(/^Account 111122223333 is called “sandbox-dev” in Keyport/);
+    const stolen = await refusal(createMapping({ db, actor: admin, input: input(`${group}-y`, { roleArn: 'arn:aws:iam::999988887777:role/Other', accountLabel: 'sandbox-dev' }) }));
+    expect(stolen.extra.fields?.accountLabel).toBe('“sandbox-dev” already names account 111122223333: give account 999988887777 a name of its own.');
+    expect(await db.awsAccount.count({ where: { id: '999988887777' } })).toBe(0);
     const other = await createMapping({ db, actor: admin, input: input(group, { roleArn: 'arn:aws:iam::111122223333:role/DevReadOnly' }) });
     expect((await refusal(updateMapping({ db, actor: admin, id: other.id, input: input(group) }))).code).toBe('conflict');
     expect((await refusal(updateMapping({ db, actor: admin, id: randomUUID(), input: input(group) }))).code).toBe('not_found');

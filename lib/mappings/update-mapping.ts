@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors/app-error';
 import { checkLookalikeGroup } from './check-lookalike-group';
 import { lookalikeAuditDetail } from './lookalike-group';
 import { toExportedMapping } from './mapping-document';
-import { assertMappingId, auditActorOf, changedBy, duplicateError, findDuplicate, invalidMapping, lockMappings } from './mapping-tx';
+import { assertAccountLabel, assertMappingId, auditActorOf, changedBy, duplicateError, findDuplicate, invalidMapping, lockMappings } from './mapping-tx';
 import { mappingSelect, toMappingView, type MappingView } from './mapping-view';
 import { changedFields } from './plan-import';
 import { validateMapping } from './validate-mapping';
@@ -37,7 +37,9 @@ export async function updateMapping(opts: {
       throw new AppError('conflict', `Someone else changed this mapping (${before.updatedBy}, ${before.updatedAt.toISOString()}) after you opened it. Reload to see their change, then edit again.`);
     }
     const data = namesEnabled ? v.value : { ...v.value, enabled: before.enabled };
-    if (await findDuplicate(tx, data, opts.id)) throw duplicateError(data.idpGroup, data.roleArn);
+    const duplicate = await findDuplicate(tx, data, opts.id);
+    if (duplicate) throw duplicateError(data.idpGroup, data.roleArn, duplicate);
+    await assertAccountLabel(tx, data);
     const changed = changedFields(before, data);
     if (changed.length === 0) return before;
     // Only a new group name is checked: an edit of other fields keeps the group it was saved with.

@@ -48,16 +48,28 @@ describe('validateMapping', () => {
   });
 
   it.each([
-    ['arn:aws:iam::11112222333:role/X', /12 digits/],
-    ['arn:aws-eu:iam::111122223333:role/X', /partition "aws-eu"/],
-    ['arn:aws:iam::111122223333:user/X', /must look like/],
+    ['arn:aws:iam::11112222333:role/X', /^The account id in the ARN has 11 characters; an AWS account id is 12 digits/],
+    ['arn:aws-eu:iam::111122223333:role/X', /“aws-eu” is not an AWS partition/],
+    ['arn:aws:iam::111122223333:user/X', /^Enter the role’s ARN as IAM shows it/],
     ['arn:aws:iam::111122223333:role/', /role name/],
     ['arn:aws:iam::111122223333:role/Bad Name', /role name/],
     ['arn:aws:iam::111122223333:role/' + 'x'.repeat(65), /role name/],
-    ['arn:aws:s3:::bucket', /must look like/],
+    ['arn:aws:s3:::bucket', /^Enter the role’s ARN/],
     ['arn:aws:iam::111122223333:role/' + 'p'.repeat(511) + '/X', /path/],
   ])('refuses the role ARN %s', (roleArn, message) => {
     expect(fieldsOf({ roleArn }).roleArn).toMatch(message);
+  });
+
+  it('says what is wrong in whole sentences: never "The role ARN the account id …"', () => {
+    const f = fieldsOf({ roleArn: 'arn:aws:iam::12345:role/X', maxDurationSeconds: 60, allowedRegions: [], stsRegion: 'mars-1' });
+    for (const m of Object.values(f)) {
+      expect(m).toMatch(/^[A-Z“]/);
+      expect(m).toMatch(/[.]$/);
+      // No parameter names run into the sentence.
+      expect(m).not.toMatch(/maxDurationSeconds|stsRegion|allowedRegions|roleArn/);
+    }
+    expect(f.roleArn).not.toMatch(/The role ARN the/);
+    expect(f.maxDurationSeconds).toBe('The maximum duration must be from 15 minutes to 12 hours (900 to 43200 seconds).');
   });
 
   it('accepts the three partitions with regions of the same partition', () => {
@@ -135,7 +147,7 @@ describe('validateMapping', () => {
     });
     it('refuses an unknown mode and an attribute that cannot be tagged', () => {
       const v = validateMapping({ ...base, federationMode: 'both', sessionTagAttributes: ['password'] });
-      expect(!v.ok && v.fields.federationMode).toMatch(/broker, broker-saml, passthrough/);
+      expect(!v.ok && v.fields.federationMode).toMatch(/broker, broker-saml or passthrough/);
       expect(!v.ok && v.fields.sessionTagAttributes).toMatch(/only these IdP attributes/);
     });
     it("SAML broker mode needs Keyport's SAML provider in the role's account, even for OIDC sign-in", () => {

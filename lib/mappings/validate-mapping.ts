@@ -96,12 +96,12 @@ function text(
   opts: { label: string; min: number; max: number; multiline?: boolean; trim?: boolean },
 ): { ok: true; value: string } | { ok: false; message: string } {
   if (raw === undefined || raw === null) raw = '';
-  if (typeof raw !== 'string') return { ok: false, message: `${opts.label} must be text` };
+  if (typeof raw !== 'string') return { ok: false, message: `${opts.label} must be text.` };
   const value = opts.trim === false ? raw : raw.trim();
-  if (value.length < opts.min) return { ok: false, message: `${opts.label} is required` };
-  if (value.length > opts.max) return { ok: false, message: `${opts.label} must be at most ${opts.max} characters` };
+  if (value.length < opts.min) return { ok: false, message: `${opts.label} is required.` };
+  if (value.length > opts.max) return { ok: false, message: `${opts.label} can be at most ${opts.max} characters (this one has ${value.length}).` };
   if ((opts.multiline ? INVISIBLE_KEEP_NEWLINES : INVISIBLE).test(value)) {
-    return { ok: false, message: `${opts.label} must not contain control or invisible formatting characters` };
+    return { ok: false, message: `${opts.label} contains an invisible or control character (often pasted by accident): retype it.` };
   }
   return { ok: true, value };
 }
@@ -118,10 +118,10 @@ export function packSessionPolicy(raw: unknown): { ok: true; value: string | nul
     try {
       doc = JSON.parse(raw);
     } catch {
-      return { ok: false, message: 'must be valid JSON (check quotes, commas and brackets)' };
+      return { ok: false, message: 'is not valid JSON: check the quotes, commas and brackets' };
     }
   }
-  if (!isRecord(doc)) return { ok: false, message: 'must be a JSON object such as {"Version":"2012-10-17","Statement":[…]}' };
+  if (!isRecord(doc)) return { ok: false, message: 'must be a JSON object, like {"Version":"2012-10-17","Statement":[…]}' };
   const statement = doc.Statement;
   if (!(isRecord(statement) || (Array.isArray(statement) && statement.length > 0 && statement.every(isRecord)))) {
     return { ok: false, message: 'must have a "Statement": one statement object or a non-empty list of them' };
@@ -134,8 +134,8 @@ export function packSessionPolicy(raw: unknown): { ok: true; value: string | nul
 }
 
 function regionError(region: unknown, partition: Partition | null): string | null {
-  if (typeof region !== 'string' || !isKnownRegion(region)) return `${typeof region === 'string' ? `"${region}"` : 'this'} is not an AWS region Keyport knows`;
-  if (partition && regionPartition(region) !== partition) return `${region} is not in the ${partition} partition of the role`;
+  if (typeof region !== 'string' || !isKnownRegion(region)) return `${typeof region === 'string' ? `“${region}”` : 'This'} is not an AWS region Keyport knows: pick one from the list.`;
+  if (partition && regionPartition(region) !== partition) return `${region} is not in the ${partition} partition of the role: pick a region of the role’s partition.`;
   return null;
 }
 
@@ -143,27 +143,27 @@ export function validateMapping(raw: unknown): ValidationResult {
   const fields: FieldErrors = {};
   if (!isRecord(raw)) return { ok: false, fields: { mapping: 'must be an object with the mapping fields' } };
   for (const key of Object.keys(raw)) {
-    if (!(MAPPING_FIELDS as readonly string[]).includes(key)) fields[key] = `"${key}" is not a mapping field`;
+    if (!(MAPPING_FIELDS as readonly string[]).includes(key)) fields[key] = `“${key}” is not a mapping field: remove it.`;
   }
 
   // IdP group: exact, shown as written; stored in NFC so it compares like the groups of a token.
   const group = text(raw.idpGroup, { label: 'The IdP group', min: 1, max: 256, trim: false });
   let idpGroup = '';
   if (!group.ok) fields.idpGroup = group.message;
-  else if (group.value.trim() !== group.value) fields.idpGroup = 'The IdP group must not start or end with a space (groups are compared exactly)';
+  else if (group.value.trim() !== group.value) fields.idpGroup = 'The IdP group must not start or end with a space: groups are compared exactly as the IdP sends them.';
   else idpGroup = group.value.normalize('NFC');
 
   const kind = raw.idpKind;
   const idpKind = typeof kind === 'string' && (IDP_KINDS as readonly string[]).includes(kind) ? (kind as IdpKindInput) : null;
-  if (!idpKind) fields.idpKind = 'Choose oidc, saml or both';
+  if (!idpKind) fields.idpKind = 'Choose OIDC, SAML or both.';
 
   let partition: Partition | null = null;
   let accountId = '';
   const roleArn = typeof raw.roleArn === 'string' ? raw.roleArn.trim() : '';
-  if (!roleArn) fields.roleArn = 'The role ARN is required';
+  if (!roleArn) fields.roleArn = 'The role ARN is required: copy it from the role’s page in the IAM console.';
   else {
     const parsed = parseRoleArn(roleArn);
-    if (!parsed.ok) fields.roleArn = `The role ARN ${parsed.message}`;
+    if (!parsed.ok) fields.roleArn = parsed.message;
     else {
       partition = parsed.value.partition;
       accountId = parsed.value.accountId;
@@ -179,24 +179,24 @@ export function validateMapping(raw: unknown): ValidationResult {
 
   const d = raw.maxDurationSeconds;
   if (typeof d !== 'number' || !Number.isInteger(d) || d < MIN_DURATION_SECONDS || d > MAX_DURATION_SECONDS) {
-    fields.maxDurationSeconds = `The maximum duration must be a whole number of seconds from ${MIN_DURATION_SECONDS} (15 minutes) to ${MAX_DURATION_SECONDS} (12 hours)`;
+    fields.maxDurationSeconds = 'The maximum duration must be from 15 minutes to 12 hours (900 to 43200 seconds).';
   }
 
   const stsRegionError = regionError(raw.stsRegion, partition);
-  if (stsRegionError) fields.stsRegion = `STS region: ${stsRegionError}`;
+  if (stsRegionError) fields.stsRegion = stsRegionError;
 
   const allowed = raw.allowedRegions;
-  if (!Array.isArray(allowed) || allowed.length === 0) fields.allowedRegions = 'Choose at least one region people may request';
+  if (!Array.isArray(allowed) || allowed.length === 0) fields.allowedRegions = 'Choose at least one region people may ask credentials for.';
   else {
     const seen = new Set<string>();
     for (const r of allowed) {
       const err = regionError(r, partition);
       if (err) {
-        fields.allowedRegions = `Allowed regions: ${err}`;
+        fields.allowedRegions = err;
         break;
       }
       if (seen.has(r as string)) {
-        fields.allowedRegions = `Allowed regions: ${String(r)} is listed twice`;
+        fields.allowedRegions = `${String(r)} is listed twice: keep it once.`;
         break;
       }
       seen.add(r as string);
@@ -204,26 +204,26 @@ export function validateMapping(raw: unknown): ValidationResult {
   }
 
   const policy = packSessionPolicy(raw.sessionPolicy);
-  if (!policy.ok) fields.sessionPolicy = `The session policy ${policy.message}`;
+  if (!policy.ok) fields.sessionPolicy = `The session policy ${policy.message}.`;
 
   const managed = raw.managedPolicyArns ?? [];
   const managedPolicyArns: string[] = [];
-  if (!Array.isArray(managed)) fields.managedPolicyArns = 'Managed policies must be a list of policy ARNs';
-  else if (managed.length > MAX_MANAGED_POLICIES) fields.managedPolicyArns = `At most ${MAX_MANAGED_POLICIES} managed policies (AWS's limit for a session)`;
+  if (!Array.isArray(managed)) fields.managedPolicyArns = 'Managed policies must be a list of policy ARNs.';
+  else if (managed.length > MAX_MANAGED_POLICIES) fields.managedPolicyArns = `At most ${MAX_MANAGED_POLICIES} managed policies: AWS accepts no more for one session.`;
   else {
     for (const arn of managed) {
       const p = typeof arn === 'string' ? parsePolicyArn(arn.trim()) : null;
       if (!p) {
-        fields.managedPolicyArns = `${typeof arn === 'string' ? `"${arn}"` : 'An entry'} is not a policy ARN such as arn:aws:iam::aws:policy/ReadOnlyAccess`;
+        fields.managedPolicyArns = `${typeof arn === 'string' ? `“${arn}”` : 'An entry'} is not a policy ARN, like arn:aws:iam::aws:policy/ReadOnlyAccess.`;
         break;
       }
       if (partition && p.partition !== partition) {
-        fields.managedPolicyArns = `${String(arn)} is not in the ${partition} partition of the role`;
+        fields.managedPolicyArns = `${String(arn)} is not in the ${partition} partition of the role.`;
         break;
       }
       const value = (arn as string).trim();
       if (managedPolicyArns.includes(value)) {
-        fields.managedPolicyArns = `${value} is listed twice`;
+        fields.managedPolicyArns = `${value} is listed twice: keep it once.`;
         break;
       }
       managedPolicyArns.push(value);
@@ -234,15 +234,15 @@ export function validateMapping(raw: unknown): ValidationResult {
   let federationMode: MappingData['federationMode'] = null;
   if (modeRaw !== null) {
     if (modeRaw === 'broker' || modeRaw === 'broker-saml' || modeRaw === 'passthrough') federationMode = modeRaw;
-    else fields.federationMode = 'The federation mode must be broker, broker-saml, passthrough, or empty for the deployment’s';
+    else fields.federationMode = 'Choose a federation mode — broker, broker-saml or passthrough — or none for the deployment’s default.';
   }
   const tagsRaw = raw.sessionTagAttributes ?? [];
   const sessionTagAttributes: string[] = [];
-  if (!Array.isArray(tagsRaw)) fields.sessionTagAttributes = 'Session tag attributes must be a list';
+  if (!Array.isArray(tagsRaw)) fields.sessionTagAttributes = 'Session tag attributes must be a list.';
   else {
     for (const a of tagsRaw) {
       if (typeof a !== 'string' || !(TAGGABLE_ATTRIBUTES as readonly string[]).includes(a)) {
-        fields.sessionTagAttributes = `Session tags can carry only these IdP attributes: ${TAGGABLE_ATTRIBUTES.join(', ')}`;
+        fields.sessionTagAttributes = `Session tags can carry only these IdP attributes: ${TAGGABLE_ATTRIBUTES.join(', ')}.`;
         break;
       }
       if (!sessionTagAttributes.includes(a)) sessionTagAttributes.push(a);
@@ -251,29 +251,29 @@ export function validateMapping(raw: unknown): ValidationResult {
 
   const samlRaw = typeof raw.samlProviderArn === 'string' ? raw.samlProviderArn.trim() : raw.samlProviderArn;
   let samlProviderArn: string | null = null;
-  if (samlRaw !== undefined && samlRaw !== null && typeof samlRaw !== 'string') fields.samlProviderArn = 'The SAML provider ARN must be text';
+  if (samlRaw !== undefined && samlRaw !== null && typeof samlRaw !== 'string') fields.samlProviderArn = 'The SAML provider ARN must be text.';
   else if (idpKind === 'oidc' && federationMode === 'broker-saml') {
     // SAML broker mode: the provider is Keyport's own, whatever the person signs in with.
     const p = samlRaw ? parseSamlProviderArn(samlRaw) : null;
-    if (!samlRaw) fields.samlProviderArn = "SAML broker mode needs Keyport's IAM SAML provider ARN in the role's account";
-    else if (!p) fields.samlProviderArn = 'The SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/Name';
-    else if (partition && (p.partition !== partition || p.accountId !== accountId)) fields.samlProviderArn = `The SAML provider must be in the role's account (${accountId}, ${partition}): a role can only trust a provider of its own account`;
+    if (!samlRaw) fields.samlProviderArn = "SAML broker mode needs the ARN of Keyport's IAM SAML provider in the role's account.";
+    else if (!p) fields.samlProviderArn = 'The SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/Name.';
+    else if (partition && (p.partition !== partition || p.accountId !== accountId)) fields.samlProviderArn = `The SAML provider must be in the role's account (${accountId}, ${partition}): a role can only trust a provider of its own account.`;
     else samlProviderArn = samlRaw;
   } else if (idpKind === 'oidc') {
-    if (samlRaw) fields.samlProviderArn = 'A SAML provider belongs only to SAML mappings: clear it or choose saml or both';
+    if (samlRaw) fields.samlProviderArn = 'A SAML provider belongs only to SAML mappings: clear it, or choose SAML or both.';
   } else if (idpKind) {
-    if (!samlRaw) fields.samlProviderArn = 'SAML mappings need the SAML provider ARN, e.g. arn:aws:iam::123456789012:saml-provider/CompanyIdP';
+    if (!samlRaw) fields.samlProviderArn = 'SAML mappings need the SAML provider ARN, like arn:aws:iam::123456789012:saml-provider/CompanyIdP.';
     else {
       const p = parseSamlProviderArn(samlRaw);
-      if (!p) fields.samlProviderArn = 'The SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/Name';
+      if (!p) fields.samlProviderArn = 'The SAML provider ARN must look like arn:aws:iam::123456789012:saml-provider/Name.';
       else if (partition && (p.partition !== partition || p.accountId !== accountId)) {
-        fields.samlProviderArn = `The SAML provider must be in the role's account (${accountId}, ${partition}): a role can only trust a provider of its own account`;
+        fields.samlProviderArn = `The SAML provider must be in the role's account (${accountId}, ${partition}): a role can only trust a provider of its own account.`;
       } else samlProviderArn = samlRaw;
     }
   }
 
   const enabled = raw.enabled ?? true;
-  if (typeof enabled !== 'boolean') fields.enabled = 'enabled must be true or false';
+  if (typeof enabled !== 'boolean') fields.enabled = 'Enabled must be true or false.';
 
   if (Object.keys(fields).length > 0 || !idpKind || !accountLabel.ok || !roleLabel.ok || !description.ok || !policy.ok) {
     return { ok: false, fields };

@@ -103,6 +103,8 @@ describe('revocation', () => {
 
     const rev = await revokePersonSessions({ actor: reviewer, personSub: erin.sub, reason: 'incident 42', context, deps });
     expect(rev).toMatchObject({ kind: 'PERSON', roleArns: [ROLE], sessionNames: [erin.email], failures: [] });
+    // What was cut off, per role: erin's one live session, none of alice's.
+    expect(rev.cutOff).toEqual([{ roleArn: ROLE, sessions: 1 }]);
     expect(await who(erinKeys)).toBe('error:AccessDenied');
     expect(await who(aliceKeys)).toBe(`arn:aws:sts::111122223333:assumed-role/DevDeveloper/${alice.email}`);
 
@@ -167,7 +169,7 @@ describe('revocation', () => {
     await liveSessionFor(noah);
     const puts = stack.aws.stats().calls.PutRolePolicy ?? 0;
     const rev = await revokePersonSessions({ actor: reviewer, personSub: noah.sub, reason: 'leaving today', context, deps });
-    expect(rev).toMatchObject({ kind: 'PERSON', roleArns: [], sessionNames: [], sessionsEnded: 1 });
+    expect(rev).toMatchObject({ kind: 'PERSON', roleArns: [], sessionNames: [], sessionsEnded: 1, cutOff: [] });
     expect(stack.aws.stats().calls.PutRolePolicy ?? 0).toBe(puts);
     expect(await issue(noah, group, m.id).catch((e: unknown) => e)).toMatchObject({ status: 403 });
     await liftRevocation({ actor: reviewer, revocationId: rev.id, reason: 'stays after all', context, deps });

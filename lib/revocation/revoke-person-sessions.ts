@@ -9,14 +9,17 @@
 // and the block and the sign-out alone take effect.
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors/app-error';
+import { countByRole, LIVE_WINDOW_MS, readLiveCredentials } from './live-credentials';
 import { putRevocation } from './put-revocation';
 import type { RevocationContext, RevocationDeps, RevocationView } from './revocation-deps';
 import { parseRoleArn, personRevocationPolicy, requireReason } from './revocation-policy';
 
-/** Longer than any STS session (12 h), so every live one is found; bounds the partitions read. */
-const LIVE_WINDOW_MS = 36 * 3600_000;
+/** What a person revocation cut off: their live AWS sessions, per role (lib/revocation/live-credentials.ts). */
+export interface SessionsCutOff {
+  cutOff: { roleArn: string; sessions: number }[];
+}
 
-export async function revokePersonSessions(opts: { actor: Actor; personSub: string; reason: string; context: RevocationContext; deps: RevocationDeps }): Promise<RevocationView & { sessionsEnded: number }> {
+export async function revokePersonSessions(opts: { actor: Actor; personSub: string; reason: string; context: RevocationContext; deps: RevocationDeps }): Promise<RevocationView & { sessionsEnded: number } & SessionsCutOff> {
   const { deps } = opts;
   const reason = requireReason(opts.reason);
   const now = (deps.now ?? (() => new Date()))();
@@ -36,7 +39,9 @@ export async function revokePersonSessions(opts: { actor: Actor; personSub: stri
   const roleArns = [...new Set(live.flatMap((e) => (e.roleArn && parseRoleArn(e.roleArn) ? [e.roleArn] : [])))].sort();
   const sessionNames = [...new Set(live.flatMap((e) => (e.sessionName ? [e.sessionName] : [])))].sort();
   const label = seen.actorName ?? seen.actorEmail ?? opts.personSub;
-  return putRevocation({
+  // Counted before the policy goes on: the sessions that were live (not already revoked) and are now denied.
+  const stillLive = await readLiveCredentials(deps.db, [opts.personSub], now);
+  const revocation = await putRevocation({
     actor: opts.actor,
     kind: 'PERSON',
     roleArns: sessionNames.length > 0 ? roleArns : [],
@@ -47,4 +52,6 @@ export async function revokePersonSessions(opts: { actor: Actor; personSub: stri
     context: opts.context,
     deps,
   });
+  const failed = new Set(revocation.failures.map((f) => f.roleArn));
+  return { ...revocation, cutOff: countByRole(stillLive.filter((c) => !failed.has(c.roleArn))) };
 }

@@ -12,7 +12,7 @@ import { PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodedPart, readDemoSecretWith } from './demo-secret-client';
 import { journalPathOf } from './state';
-import { failure, startHarness, type Harness } from './testing';
+import { failure, startHarness, type Harness, type Keys } from './testing';
 
 const HUB = 'arn:aws:iam::111122223333:role/KeyportHub';
 const TARGET = 'arn:aws:iam::777788889999:role/SharedServicesReadOnly';
@@ -29,7 +29,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const keys = (c: Credentials) => ({ accessKeyId: c.AccessKeyId ?? '', secretAccessKey: c.SecretAccessKey ?? '', sessionToken: c.SessionToken ?? '' });
+const keys = (c: Keys) => ({ accessKeyId: c.AccessKeyId ?? '', secretAccessKey: c.SecretAccessKey ?? '', sessionToken: c.SessionToken ?? '' });
 async function hub(person = PERSON): Promise<Credentials> {
   return h.assumeBroker(HUB, person);
 }

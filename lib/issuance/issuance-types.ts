@@ -66,6 +66,8 @@ export type IssuableMapping = {
   federationMode: 'broker' | 'broker-saml' | 'passthrough' | null;
   /** IdP attributes sent as session tags in broker mode. */
   sessionTagAttributes: string[];
+  /** Role chaining: the target role assumed with the first hop's credentials (sts:AssumeRole); null: none. */
+  chainedRoleArn: string | null;
 };
 
 /** What `prepare` learned that the audit records (never a secret): SourceIdentity, tags sent … */

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { CatalogEntry } from '@/lib/entitlements/list-catalog';
+import { ChainedRoleNote } from './chained-role-note';
 
 function duration(seconds: number): string {
   return seconds % 3600 === 0 ? `${seconds / 3600} h` : `${Math.round(seconds / 60)} min`;
@@ -60,6 +61,7 @@ function RoleGroup({ title, roles, showAccount = false }: { title: string; roles
                   </p>
                 )}
                 <p className="mt-1 break-all font-mono text-xs text-slate-500">{r.roleArn}</p>
+                <ChainedRoleNote targetRoleArn={r.chainedRoleArn} hubRoleArn={r.roleArn} where="catalog" />
               </div>
               <Link
                 href={`/roles/${r.mappingId}`}

@@ -2,6 +2,7 @@
 // most recently used first. The query itself is scoped to the person's groups and IdP kind.
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db/create-client';
+import { effectiveMaxDuration } from '@/lib/issuance/chain-hop';
 import { resolveEntitlements } from './resolve-entitlements';
 
 export interface CatalogEntry {
@@ -11,7 +12,10 @@ export interface CatalogEntry {
   description: string;
   accountId: string;
   accountLabel: string;
+  /** The longest duration the person can get: an hour for a chained mapping (AWS's role-chaining cap). */
   maxDurationSeconds: number;
+  /** Role chaining: the target role the credentials are for (roleArn is the hub), or null. */
+  chainedRoleArn: string | null;
   allowedRegions: string[];
   defaultRegion: string;
   viaGroups: string[];
@@ -35,6 +39,7 @@ export async function listCatalog(opts: { db: Db; actor: Pick<Actor, 'sub' | 'gr
       accountLabel: true,
       allowedRegions: true,
       stsRegion: true,
+      chainedRoleArn: true,
     },
   });
   const entitlements = resolveEntitlements({ groups: actor.groups, idpKind: actor.idpKind, mappings });
@@ -51,7 +56,8 @@ export async function listCatalog(opts: { db: Db; actor: Pick<Actor, 'sub' | 'gr
     description: m.description,
     accountId: m.accountId,
     accountLabel: m.accountLabel,
-    maxDurationSeconds: m.maxDurationSeconds,
+    maxDurationSeconds: effectiveMaxDuration(m),
+    chainedRoleArn: m.chainedRoleArn,
     allowedRegions: m.allowedRegions,
     defaultRegion: m.allowedRegions.includes(m.stsRegion) ? m.stsRegion : (m.allowedRegions[0] ?? m.stsRegion),
     viaGroups,

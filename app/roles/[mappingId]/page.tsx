@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { ChainedRoleNote } from '@/components/chained-role-note';
 import { NoRoles } from '@/components/no-roles';
 import { RequestCredentials } from '@/components/request-credentials';
 import { getConfig } from '@/lib/config';
@@ -30,6 +31,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
       <p className="mt-1 text-sm text-slate-600">
         {role.accountLabel} · {role.accountId} · <span className="font-mono text-xs">{role.roleArn}</span>
       </p>
+      <ChainedRoleNote targetRoleArn={role.chainedRoleArn} hubRoleArn={role.roleArn} where="form" />
       {role.description && <p className="mt-2 text-sm text-slate-700">{role.description}</p>}
       {query.resumed === '1' && <p className="mt-3 rounded bg-slate-100 p-2 text-sm">You are signed in again; your request is filled in below.</p>}
       <RequestCredentials

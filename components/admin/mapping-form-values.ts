@@ -19,6 +19,8 @@ export interface MappingFormValues {
   /** '' = the deployment's FEDERATION_MODE. */
   federationMode: '' | 'broker' | 'broker-saml' | 'passthrough';
   sessionTagAttributes: string[];
+  /** Role chaining's target role; '' = none. */
+  chainedRoleArn: string;
   enabled: boolean;
 }
 
@@ -37,6 +39,7 @@ export const EMPTY_MAPPING: MappingFormValues = {
   samlProviderArn: '',
   federationMode: '',
   sessionTagAttributes: [],
+  chainedRoleArn: '',
   enabled: true,
 };
 
@@ -56,6 +59,7 @@ export function formValuesOf(m: MappingView): MappingFormValues {
     samlProviderArn: m.samlProviderArn ?? '',
     federationMode: m.federationMode === 'broker' || m.federationMode === 'broker-saml' || m.federationMode === 'passthrough' ? m.federationMode : '',
     sessionTagAttributes: m.sessionTagAttributes,
+    chainedRoleArn: m.chainedRoleArn ?? '',
     enabled: m.enabled,
   };
 }

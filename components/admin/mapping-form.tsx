@@ -14,6 +14,7 @@ import { adminApi, type ApiError } from './admin-api';
 import { TAGGABLE_ATTRIBUTES } from '@/lib/broker/session-tags';
 import { resolveFederationMode } from '@/lib/issuance/modes/resolve-federation-mode';
 import { TrustPolicyPanel } from './trust-policy-panel';
+import { ChainedRoleField } from './chained-role-field';
 
 function payloadOf(v: MappingFormValues, mode: 'create' | 'edit'): Record<string, unknown> {
   const seconds = v.maxDurationSeconds.trim();
@@ -32,6 +33,7 @@ function payloadOf(v: MappingFormValues, mode: 'create' | 'edit'): Record<string
     samlProviderArn: (v.idpKind === 'oidc' && v.federationMode !== 'broker-saml') || v.samlProviderArn.trim() === '' ? null : v.samlProviderArn,
     federationMode: v.federationMode === '' ? null : v.federationMode,
     sessionTagAttributes: v.sessionTagAttributes,
+    chainedRoleArn: v.chainedRoleArn.trim() === '' ? null : v.chainedRoleArn,
     // Editing leaves the status alone (it has its own buttons, and may have changed meanwhile).
     ...(mode === 'create' ? { enabled: v.enabled } : {}),
   };
@@ -156,6 +158,7 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
         <Field id="roleArn" label="Role ARN" hint="arn:aws:iam::123456789012:role/Name (aws, aws-cn or aws-us-gov)" error={fields.roleArn}>
           <input id="roleArn" className={`${input} font-mono`} value={v.roleArn} onChange={(e) => set('roleArn', e.target.value)} {...aria('roleArn')} />
         </Field>
+        <ChainedRoleField value={v.chainedRoleArn} onChange={(x) => set('chainedRoleArn', x)} error={fields.chainedRoleArn} />
         <Field id="federationMode" label="Federation mode" hint={`How AWS is asked for this role; the deployment's mode is ${props.federation.deploymentMode}.`} error={fields.federationMode}>
           <select id="federationMode" className={input} value={v.federationMode} onChange={(e) => set('federationMode', e.target.value as MappingFormValues['federationMode'])} {...aria('federationMode')}>
             <option value="">Deployment default ({props.federation.deploymentMode})</option>
@@ -275,6 +278,7 @@ export function MappingForm(props: { mode: 'create' | 'edit'; initial: MappingFo
       </form>
       <TrustPolicyPanel idpKind={toDbKind(v.idpKind)} roleArn={v.roleArn.trim()} issuer={props.issuer} clientId={props.clientId} samlProviderArn={v.samlProviderArn.trim() || null} broker={resolved === 'broker' ? { issuer: props.federation.issuer, audience: props.federation.audience } : null}
         samlBroker={resolved === 'broker-saml' ? { metadataUrl: props.federation.samlMetadataUrl } : null}
+        chain={v.chainedRoleArn.trim() ? { targetRoleArn: v.chainedRoleArn.trim(), mappingId: props.mappingId ?? null } : null}
       />
     </div>
   );

@@ -18,11 +18,26 @@ const HUB = 'arn:aws:iam::111122223333:role/KeyportHub';
 const TARGET = 'arn:aws:iam::777788889999:role/SharedServicesReadOnly';
 const PERSON = 'alice@example.com';
 
+const DEV_DEVELOPER = 'arn:aws:iam::111122223333:role/DevDeveloper';
+const SAME_ACCOUNT = 'arn:aws:iam::111122223333:role/ChainFromDeveloper';
+const NO_SET_SOURCE = 'arn:aws:iam::111122223333:role/ChainNoSetSourceIdentity';
+const ACCOUNT_TRUST = 'arn:aws:iam::111122223333:role/ChainTrustsAccount';
+
+/** Targets trusting a passthrough role (DevDeveloper, whose sessions carry no SourceIdentity). */
+function addRoles(raw: { roles: Array<Record<string, unknown>> }): void {
+  const trust = (principal: string, actions: string[]) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: principal }, Action: actions }] });
+  raw.roles.push(
+    { arn: SAME_ACCOUNT, trustPolicy: trust(DEV_DEVELOPER, ['sts:AssumeRole', 'sts:SetSourceIdentity']) },
+    { arn: NO_SET_SOURCE, trustPolicy: trust(DEV_DEVELOPER, ['sts:AssumeRole']) },
+    { arn: ACCOUNT_TRUST, trustPolicy: trust('arn:aws:iam::111122223333:root', ['sts:AssumeRole']) },
+  );
+}
+
 let h: Harness;
 let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sandbox-chain-'));
-  h = await startHarness({ statePath: join(dir, 'state.json') });
+  h = await startHarness({ statePath: join(dir, 'state.json'), mutateWorld: addRoles });
 });
 afterAll(async () => {
   await h?.close();
@@ -103,6 +118,26 @@ describe('AssumeRole (role chaining)', () => {
     expect(e.message).toContain('with an explicit deny in an identity-based policy');
     await new Promise((r) => setTimeout(r, 5));
     expect((await chain(await hub(person), { RoleSessionName: person })).Credentials?.AccessKeyId).toMatch(/^ASIA/);
+  });
+});
+
+describe('AssumeRole from a passthrough session (no SourceIdentity yet)', () => {
+  it('sets the SourceIdentity at the second hop, which then needs sts:SetSourceIdentity in the trust policy', async () => {
+    const first = await h.assume(DEV_DEVELOPER, PERSON);
+    const out = await h.sts(first).send(new AssumeRoleCommand({ RoleArn: SAME_ACCOUNT, RoleSessionName: PERSON, SourceIdentity: PERSON }));
+    expect(out.SourceIdentity).toBe(PERSON);
+    expect(await h.whoami(out.Credentials ?? {})).toBe(`arn:aws:sts::111122223333:assumed-role/ChainFromDeveloper/${PERSON}`);
+    const refused = await failure(() => h.sts(first).send(new AssumeRoleCommand({ RoleArn: NO_SET_SOURCE, RoleSessionName: PERSON, SourceIdentity: PERSON })));
+    expect(refused.name).toBe('AccessDenied');
+    expect(refused.message).toContain('sts:SetSourceIdentity');
+    expect((await h.sts(first).send(new AssumeRoleCommand({ RoleArn: NO_SET_SOURCE, RoleSessionName: PERSON }))).SourceIdentity).toBeUndefined();
+  });
+
+  it('a trust policy naming only the account needs the caller’s own allow (DevDeveloper has none)', async () => {
+    const first = await h.assume(DEV_DEVELOPER, PERSON);
+    const e = await failure(() => h.sts(first).send(new AssumeRoleCommand({ RoleArn: ACCOUNT_TRUST, RoleSessionName: PERSON })));
+    expect(e.name).toBe('AccessDenied');
+    expect(e.message).toContain('because no identity-based policy allows the sts:AssumeRole action');
   });
 });
 

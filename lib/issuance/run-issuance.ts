@@ -161,48 +161,9 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
   }
 
   // 6b. Role chaining: AssumeRole into the target with the hub session's credentials.
-  let result: StsSuccess = first;
-  let hops: Array<Record<string, unknown>> = [];
-  if (chain) {
-    const hop1 = { hop: 1, roleArn: m.roleArn, accessKeyId: first.credentials.accessKeyId, stsRequestId: first.stsRequestId, assumedRoleArn: first.assumedRoleArn, expiresAt: first.credentials.expiration.toISOString() };
-    try {
-      await recordAuditEvent(deps.db, {
-        ...base,
-        type: 'ISSUE_HOP_SUCCEEDED',
-        outcome: 'success',
-        intentId,
-        accessKeyId: first.credentials.accessKeyId,
-        expiresAt: first.credentials.expiration,
-        assumedRoleArn: first.assumedRoleArn,
-        stsRequestId: first.stsRequestId,
-        details: { ...hop1, nextRoleArn: chain.targetRoleArn, why: 'the first hop of a chained mapping: its key signs the second hop and never reaches the person' },
-      });
-    } catch (e) {
-      deps.log.error('could not record the first hop; not chaining', { error: e, intentId, accessKeyId: first.credentials.accessKeyId });
-      throw recordingUnavailable();
-    }
-    const assumeRoleChained = deps.assumeRoleChained;
-    if (!assumeRoleChained) throw recordingUnavailable(); // admit() refused this already
-    const second = await observeStsCall(federationLabel(p), () =>
-      assumeRoleChained({
-        endpoint,
-        region: m.stsRegion,
-        credentials: { accessKeyId: first.credentials.accessKeyId, secretAccessKey: first.credentials.secretAccessKey, sessionToken: first.credentials.sessionToken },
-        roleArn: chain.targetRoleArn,
-        roleSessionName: sessionName,
-        sourceIdentity: sessionName,
-        durationSeconds: granted.seconds,
-        sessionPolicy: m.sessionPolicy,
-        policyArns: m.managedPolicyArns,
-      }),
-    );
-    if (!second.ok) {
-      await recordStsFailure(p, { base, intentId, result: second, hop: 2, details: { ...chainDetails, firstHop: hop1 } });
-      throw !second.definite ? outcomeUnknown(second, context.requestId) : explainChainRefusal(second, { ...m, chainedRoleArn: chain.targetRoleArn }, { brokerTags: 'sessionTags' in prepared });
-    }
-    result = second;
-    hops = [hop1, { hop: 2, roleArn: chain.targetRoleArn, accessKeyId: second.credentials.accessKeyId, stsRequestId: second.stsRequestId, assumedRoleArn: second.assumedRoleArn, sourceIdentity: sessionName }];
-  }
+  const { result, hops } = chain
+    ? await secondHop(p, { m, targetRoleArn: chain.targetRoleArn, first, endpoint, sessionName, seconds: granted.seconds, base, intentId, brokerTags: 'sessionTags' in prepared })
+    : { result: first, hops: null };
 
   // 7. Outcome.
   try {
@@ -215,7 +176,7 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
       expiresAt: result.credentials.expiration,
       assumedRoleArn: result.assumedRoleArn,
       stsRequestId: result.stsRequestId,
-      details: { ...prepared, ...chainDetails, ...(chain ? { hops } : {}) },
+      details: { ...prepared, ...chainDetails, ...(hops ? { hops } : {}) },
     });
   } catch (e) {
     deps.log.error('could not record ISSUE_SUCCEEDED; withholding the credentials', { error: e, intentId, accessKeyId: result.credentials.accessKeyId });
@@ -238,6 +199,58 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     ...(granted.notice ? { notice: granted.notice } : {}),
     ...(chain ? { chainedFrom: { roleArn: m.roleArn } } : {}),
   };
+}
+
+/**
+ * Step 6b: the first hop is recorded (AWS created its key: ISSUE_HOP_SUCCEEDED, before anything
+ * else is asked — if it cannot be, nothing more is), then sts:AssumeRole into the target, signed with
+ * the hub session, with the person's session name and SourceIdentity and the mapping's session
+ * policies. A refusal or a lost answer is the outcome, naming the first hop.
+ */
+async function secondHop(
+  p: Pipeline,
+  o: { m: IssuableMapping; targetRoleArn: string; first: StsSuccess; endpoint: string; sessionName: string; seconds: number; base: Omit<AuditEventInput, 'type'> & { roleArn: string }; intentId: string; brokerTags: boolean },
+): Promise<{ result: StsSuccess; hops: Array<Record<string, unknown>> }> {
+  const { deps, context } = p;
+  const { m, first, intentId } = o;
+  const hop1 = { hop: 1, roleArn: m.roleArn, accessKeyId: first.credentials.accessKeyId, stsRequestId: first.stsRequestId, assumedRoleArn: first.assumedRoleArn, expiresAt: first.credentials.expiration.toISOString() };
+  try {
+    await recordAuditEvent(deps.db, {
+      ...o.base,
+      type: 'ISSUE_HOP_SUCCEEDED',
+      outcome: 'success',
+      intentId,
+      accessKeyId: first.credentials.accessKeyId,
+      expiresAt: first.credentials.expiration,
+      assumedRoleArn: first.assumedRoleArn,
+      stsRequestId: first.stsRequestId,
+      details: { ...hop1, nextRoleArn: o.targetRoleArn, why: 'the first hop of a chained mapping: its key signs the second hop and never reaches the person' },
+    });
+  } catch (e) {
+    deps.log.error('could not record the first hop; not chaining', { error: e, intentId, accessKeyId: first.credentials.accessKeyId });
+    throw recordingUnavailable();
+  }
+  const assumeRoleChained = deps.assumeRoleChained;
+  if (!assumeRoleChained) throw recordingUnavailable(); // admit() refused such a mapping already
+  const second = await observeStsCall(federationLabel(p), () =>
+    assumeRoleChained({
+      endpoint: o.endpoint,
+      region: m.stsRegion,
+      credentials: { accessKeyId: first.credentials.accessKeyId, secretAccessKey: first.credentials.secretAccessKey, sessionToken: first.credentials.sessionToken },
+      roleArn: o.targetRoleArn,
+      roleSessionName: o.sessionName,
+      sourceIdentity: o.sessionName,
+      durationSeconds: o.seconds,
+      sessionPolicy: m.sessionPolicy,
+      policyArns: m.managedPolicyArns,
+    }),
+  );
+  if (!second.ok) {
+    await recordStsFailure(p, { base: o.base, intentId, result: second, hop: 2, details: { chainedRoleArn: o.targetRoleArn, firstHop: hop1 } });
+    throw !second.definite ? outcomeUnknown(second, context.requestId) : explainChainRefusal(second, { ...m, chainedRoleArn: o.targetRoleArn }, { brokerTags: o.brokerTags });
+  }
+  const hop2 = { hop: 2, roleArn: o.targetRoleArn, accessKeyId: second.credentials.accessKeyId, stsRequestId: second.stsRequestId, assumedRoleArn: second.assumedRoleArn, sourceIdentity: o.sessionName };
+  return { result: second, hops: [hop1, hop2] };
 }
 
 /** Two duration limits in a row: the shorter wins, and every reason is kept. */

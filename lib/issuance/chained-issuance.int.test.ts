@@ -161,6 +161,17 @@ describe('role chaining', () => {
     expect(events[2]?.details).toMatchObject({ hop: 2, firstHop: { accessKeyId: events[1]?.accessKeyId } });
   });
 
+  it('refuses (ISSUE_DENIED, nothing asked of AWS) a chained mapping on a channel that cannot chain', async () => {
+    const actor = person();
+    const m = await chainedMapping(actor);
+    const { assumeRoleChained: _none, ...without } = deps();
+    const e = await issue(actor, m.id, 900, without).catch((x: unknown) => x);
+    expect((e as AppError).status).toBe(502);
+    expect((e as AppError).message).toContain('role chaining');
+    const events = await eventsOf(actor);
+    expect(events.map((x) => [x.type, (x.details as { reason?: string }).reason])).toEqual([['ISSUE_DENIED', 'chain misconfigured']]);
+  });
+
   it('person revocation puts the deny on the hub and the target: the chained session is denied; the target counts as managed', async () => {
     const actor = person();
     const m = await chainedMapping(actor);

@@ -7,7 +7,7 @@ export function ChainedRoleField({ value, onChange, error }: { value: string; on
   return (
     <div>
       <label htmlFor="chainedRoleArn" className="block text-sm font-medium text-slate-700">
-        Chained target role ARN (optional)
+        Chained target (role chaining, optional)
       </label>
       <input
         id="chainedRoleArn"

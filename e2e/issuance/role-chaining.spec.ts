@@ -162,7 +162,7 @@ test('the admin sees the chained target on the mapping page, with the target’s
   const [mapping] = await query<{ id: string }>("SELECT id::text FROM role_mappings WHERE idp_group = 'eng-oncall' AND role_arn = 'arn:aws:iam::111122223333:role/KeyportHub'");
   const adam = await newPage(browser, 'adam');
   await adam.goto(`/admin/mappings/${mapping?.id ?? ''}`);
-  await expect(adam.getByLabel('Chained target role ARN (optional)')).toHaveValue('arn:aws:iam::777788889999:role/SharedServicesReadOnly');
+  await expect(adam.getByLabel('Chained target (role chaining, optional)')).toHaveValue('arn:aws:iam::777788889999:role/SharedServicesReadOnly');
   const trust = JSON.parse((await adam.getByTestId('chain-target-trust-policy').textContent()) ?? '{}') as { Statement: Array<{ Principal: { AWS: string }; Action: string[]; Condition: Record<string, Record<string, string>> }> };
   expect(trust.Statement[0]?.Principal).toEqual({ AWS: 'arn:aws:iam::111122223333:role/KeyportHub' });
   expect(trust.Statement[0]?.Action).toEqual(['sts:AssumeRole', 'sts:SetSourceIdentity', 'sts:TagSession']);
@@ -171,7 +171,7 @@ test('the admin sees the chained target on the mapping page, with the target’s
   // The hub's own trust policy (broker mode) is still the first thing the panel shows.
   await expect(adam.getByTestId('trust-policy')).toContainText('role:arn:aws:iam::111122223333:role/KeyportHub:person:*');
   // A chained role that is no role ARN is refused beside the field.
-  await adam.getByLabel('Chained target role ARN (optional)').fill('arn:aws:iam::777788889999:user/bob');
+  await adam.getByLabel('Chained target (role chaining, optional)').fill('arn:aws:iam::777788889999:user/bob');
   await adam.getByRole('button', { name: 'Save changes' }).click();
   await expect(adam.getByTestId('error-chainedRoleArn')).toContainText('The chained role ARN');
 });

@@ -2,6 +2,14 @@ import { checkTemporaryCredentials } from './check-temporary-credentials';
 import { formatCliExpiration } from './format-cli-expiration';
 import type { ExportFormat, TemporaryCredentials } from './types';
 
+// The region goes unquoted into shell lines: only the AWS shape (region-schema.ts's pattern, kept
+// here free of zod for the browser) is let through.
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+export function checkedRegion(region: string): string {
+  if (!REGION.test(region)) throw new RangeError('not an AWS region code');
+  return region;
+}
+
 // Byte-for-byte the output of `aws configure export-credentials --format F` (AWS CLI v2).
 // Followed: aws/aws-cli, branch v2, awscli/customizations/configure/exportcreds.py at commit
 // 1cd4c630b5aac7021295aefea5a5f6a26cc7bf02 (which has the `fish` format, FishShellFormatter;
@@ -29,9 +37,17 @@ const LINE_TEMPLATES: Record<Exclude<ExportFormat, 'process'>, (name: string, va
 export function formatCredentials({
   credentials,
   format,
+  region,
 }: {
   credentials: TemporaryCredentials;
   format: ExportFormat;
+  /**
+   * The region the person chose, appended after the CLI's own lines (which stay byte-for-byte) as
+   * AWS_REGION, read by the SDKs and CLI v2, and AWS_DEFAULT_REGION, read by CLI v1 and older tools
+   * (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html). Not in `process`:
+   * credential_process output has no region (it names credentials only).
+   */
+  region?: string;
 }): string {
   checkTemporaryCredentials(credentials);
   const expiration = formatCliExpiration(credentials.expiration);
@@ -57,6 +73,7 @@ export function formatCredentials({
       line('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey),
       line('AWS_SESSION_TOKEN', credentials.sessionToken),
       line('AWS_CREDENTIAL_EXPIRATION', expiration),
+      ...(region !== undefined ? [line('AWS_REGION', checkedRegion(region)), line('AWS_DEFAULT_REGION', checkedRegion(region))] : []),
     ].join('\n') + '\n'
   );
 }

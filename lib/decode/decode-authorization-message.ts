@@ -70,16 +70,16 @@ export async function decodeAuthorizationMessageFor(opts: { actor: Actor; text: 
   // 1. The text and the account.
   const text = readDenialText(opts.text);
   if (!text.encoded) {
-    return refuse(new AppError('invalid_input', 'Paste the error AWS gave you, with its "Encoded authorization failure message: …" part (or that encoded text alone).', { fields: { message: 'No encoded authorization message found.' } }), 'failure', null, { reason: 'no encoded message' });
+    return refuse(new AppError('invalid_input', 'Paste the error AWS gave you, with its "Encoded authorization failure message: …" part (or that encoded text alone).', { fields: { message: 'No encoded authorization message found.' }, detail: { decode: 'noMessage' } }), 'failure', null, { reason: 'no encoded message' });
   }
   const chosen = opts.accountId?.trim() ?? '';
-  if (chosen !== '' && !ACCOUNT.test(chosen)) return refuse(new AppError('invalid_input', 'An AWS account id is 12 digits.', { fields: { accountId: '12 digits.' } }), 'failure', null, { reason: 'bad account id' });
+  if (chosen !== '' && !ACCOUNT.test(chosen)) return refuse(new AppError('invalid_input', 'An AWS account id is 12 digits.', { fields: { accountId: '12 digits.' }, detail: { decode: 'badAccount' } }), 'failure', null, { reason: 'bad account id' });
   const accountId = chosen || text.accountId;
   if (!accountId) {
-    return refuse(new AppError('invalid_input', 'Choose the AWS account of the request AWS refused: only that account can decode its message.', { fields: { accountId: 'Choose the account.' } }), 'failure', null, { reason: 'no account' });
+    return refuse(new AppError('invalid_input', 'Choose the AWS account of the request AWS refused: only that account can decode its message.', { fields: { accountId: 'Choose the account.' }, detail: { decode: 'noAccount' } }), 'failure', null, { reason: 'no account' });
   }
   if (!deps.decoder) {
-    return refuse(new AppError('unavailable', 'Decoding is not set up in this Keyport (no DECODER_ROLE_NAME). Ask the platform team, or ask a security reviewer to decode the message for you.'), 'failure', accountId, { reason: 'not configured' });
+    return refuse(new AppError('unavailable', 'Decoding is not set up in this Keyport (no DECODER_ROLE_NAME). Ask the platform team, or ask a security reviewer to decode the message for you.', { detail: { decode: 'notConfigured' } }), 'failure', accountId, { reason: 'not configured' });
   }
 
   // 2. Decode in that account.
@@ -88,12 +88,12 @@ export async function decodeAuthorizationMessageFor(opts: { actor: Actor; text: 
     deps.log.warn('DecodeAuthorizationMessage failed', { accountId, step: answer.step, code: answer.code });
     const error =
       answer.step === 'decode' && answer.code === 'InvalidAuthorizationMessage'
-        ? new AppError('invalid_input', `AWS could not decode this message in account ${accountId}. It was made in another account (choose that one), was cut short when copied, or has expired.`, { fields: { message: 'AWS could not decode it.' } })
-        : new AppError('upstream', `Keyport could not decode messages in account ${accountId} (${answer.step === 'assume-decoder-role' ? 'its decoder role could not be assumed' : 'its decoder role may not decode'}: ${answer.code}). Ask the platform team to set up the decoder role there (docs/aws-setup.md).`);
+        ? new AppError('invalid_input', `AWS could not decode this message in account ${accountId}. It was made in another account (choose that one), was cut short when copied, or has expired.`, { fields: { message: 'AWS could not decode it.' }, detail: { decode: 'otherAccount', accountId } })
+        : new AppError('upstream', `Keyport could not decode messages in account ${accountId} (${answer.step === 'assume-decoder-role' ? 'its decoder role could not be assumed' : 'its decoder role may not decode'}: ${answer.code}). Ask the platform team to set up the decoder role there (docs/aws-setup.md).`, { detail: { decode: 'decoderFailed', accountId, code: answer.code } });
     return refuse(error, 'failure', accountId, { reason: 'aws refused', step: answer.step }, { errorCode: answer.code });
   }
   const decoded = parseDecodedMessage(answer.decodedJson);
-  if (!decoded) return refuse(new AppError('upstream', 'AWS answered with a decoded message Keyport cannot read. Nothing is shown; quote the request id when asking for help.'), 'failure', accountId, { reason: 'unreadable decoded message' });
+  if (!decoded) return refuse(new AppError('upstream', 'AWS answered with a decoded message Keyport cannot read. Nothing is shown; quote the request id when asking for help.', { detail: { decode: 'unreadable' } }), 'failure', accountId, { reason: 'unreadable decoded message' });
   const explanation = explainDecodedMessage(decoded, { policyType: text.statedPolicyType });
   const summary = {
     principalArn: explanation.principalArn,
@@ -119,7 +119,7 @@ export async function decodeAuthorizationMessageFor(opts: { actor: Actor; text: 
   if (!readAs && can(actor.roles, ['audit', 'read'])) readAs = 'reviewer';
   if (!readAs) {
     return refuse(
-      new AppError('forbidden', 'This message is about a session Keyport did not issue to you, so Keyport will not decode it for you. Ask the person who got the error, or a security reviewer.'),
+      new AppError('forbidden', 'This message is about a session Keyport did not issue to you, so Keyport will not decode it for you. Ask the person who got the error, or a security reviewer.', { detail: { decode: 'forbidden' } }),
       'denied',
       accountId,
       { reason: 'not issued to the actor', ...summary },
@@ -132,7 +132,7 @@ export async function decodeAuthorizationMessageFor(opts: { actor: Actor; text: 
     await audit('success', accountId, { readAs, ...summary }, { roleArn, sessionName: session?.sessionName ?? null });
   } catch (e) {
     deps.log.error('could not record a decode; not showing it', { error: e });
-    throw new AppError('unavailable', 'Keyport cannot record this decode right now, so it will not show it. Try again in a few minutes.');
+    throw new AppError('unavailable', 'Keyport cannot record this decode right now, so it will not show it. Try again in a few minutes.', { detail: { decode: 'recordingUnavailable' } });
   }
   return { accountId, explanation, rawJson: JSON.stringify(JSON.parse(answer.decodedJson), null, 2), readAs };
 }

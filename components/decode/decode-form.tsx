@@ -72,7 +72,7 @@ export function DecodeForm({ accounts }: { accounts: DecodeAccount[] }) {
           </label>
           <textarea id="decode-message" rows={6} className={`${input} font-mono text-xs`} value={message} onChange={(ev) => setMessage(ev.target.value)} aria-describedby="decode-message-hint" />
           <p id="decode-message-hint" className="mt-1 text-xs text-slate-700 dark:text-slate-300">
-            {t('messageHint')}
+            {t.rich('messageHint', { c: (c) => <code translate="no">{c}</code> })}
           </p>
         </div>
         <div>

@@ -92,7 +92,7 @@ export function DecodeForm({ accounts }: { accounts: DecodeAccount[] }) {
           </p>
         </div>
         <div>
-          <button type="submit" disabled={busy || message.trim() === ''} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-white dark:text-slate-900">
+          <button type="submit" data-testid="decode-submit" disabled={busy || message.trim() === ''} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-white dark:text-slate-900">
             {busy ? t('busy') : t('submit')}
           </button>
         </div>

@@ -27,7 +27,7 @@ export default async function RevocationsPage() {
       <ul className="mt-6 grid gap-3">
         {revocations.length === 0 && <li className="text-sm text-slate-600">No revocation yet.</li>}
         {revocations.map((r) => (
-          <li key={r.id} className={`rounded-lg border p-4 ${r.liftedAt ? 'border-slate-200 bg-slate-50' : 'border-red-200 bg-white'}`} data-testid="revocation-row" data-revocation-id={r.id}>
+          <li key={r.id} className={`rounded-lg border p-4 [overflow-wrap:anywhere] ${r.liftedAt ? 'border-slate-200 bg-slate-50' : 'border-red-200 bg-white'}`} data-testid="revocation-row" data-revocation-id={r.id}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 className="font-semibold">
                 {r.kind === 'PERSON' ? `Person: ${r.personLabel ?? r.personSub ?? ''}` : `Role: ${r.roleArns[0] ?? ''}`}

@@ -57,9 +57,9 @@ export function DecodeForm({ accounts }: { accounts: DecodeAccount[] }) {
   const type = e?.policyType ? t(`policyTypes.${POLICY_KEY[e.policyType]}` as never) : null;
   const verdict = !e ? '' : e.allowed ? t('verdict.allowed') : e.explicitDeny ? (type ? t('verdict.explicitDeny', { type }) : t('verdict.explicitDenyUnknown')) : type ? t('verdict.noAllow', { type }) : t('verdict.noAllowUnknown');
   return (
-    <div className="mt-4 grid gap-6">
+    <div className="mt-4 grid min-w-0 grid-cols-1 gap-6">
       <form
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900"
+        className="grid min-w-0 gap-4 rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900"
         aria-label={t('title')}
         onSubmit={(ev) => {
           ev.preventDefault();
@@ -70,7 +70,7 @@ export function DecodeForm({ accounts }: { accounts: DecodeAccount[] }) {
           <label htmlFor="decode-message" className="block text-sm font-medium text-slate-800 dark:text-slate-200">
             {t('messageLabel')}
           </label>
-          <textarea id="decode-message" rows={6} className={`${input} font-mono text-xs`} value={message} onChange={(ev) => setMessage(ev.target.value)} aria-describedby="decode-message-hint" />
+          <textarea id="decode-message" translate="no" rows={6} className={`${input} font-mono text-xs`} value={message} onChange={(ev) => setMessage(ev.target.value)} aria-describedby="decode-message-hint" />
           <p id="decode-message-hint" className="mt-1 text-xs text-slate-700 dark:text-slate-300">
             {t.rich('messageHint', { c: (c) => <code translate="no">{c}</code> })}
           </p>
@@ -103,7 +103,7 @@ export function DecodeForm({ accounts }: { accounts: DecodeAccount[] }) {
         )}
       </form>
       {result && e && (
-        <section className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900" aria-label={t('resultTitle')} data-testid="decode-result">
+        <section className="min-w-0 rounded-lg border border-slate-200 bg-white p-6 [overflow-wrap:anywhere] dark:border-slate-700 dark:bg-slate-900" aria-label={t('resultTitle')} data-testid="decode-result">
           <h2 className="font-semibold text-slate-900 dark:text-white">{t('resultTitle')}</h2>
           <p className={`mt-2 rounded p-3 text-sm ${e.explicitDeny ? 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-100' : 'bg-amber-50 text-amber-950 dark:bg-amber-950 dark:text-amber-100'}`} data-testid="decode-verdict">
             {verdict}
@@ -161,7 +161,7 @@ export function DecodeForm({ accounts }: { accounts: DecodeAccount[] }) {
           )}
           <details className="mt-4">
             <summary className="cursor-pointer text-sm text-blue-800 dark:text-sky-300">{t('raw')}</summary>
-            <pre className="mt-2 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="decode-raw" tabIndex={0}>
+            <pre className="mt-2 max-w-full overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="decode-raw" tabIndex={0}>
               {result.rawJson}
             </pre>
           </details>

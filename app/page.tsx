@@ -33,7 +33,7 @@ export default async function HomePage() {
       ) : (
         <div className="mt-6">
           {roles.length > 0 && (
-            <ClientIntl namespaces={['catalog']}>
+            <ClientIntl namespaces={['catalog', 'chain']}>
               <RoleCatalog roles={cards} />
             </ClientIntl>
           )}

@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useFormatter, useNow, useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import type { CatalogEntry } from '@/lib/entitlements/list-catalog';
+import { ChainedRoleNote } from './chained-role-note';
 import { formatDuration } from './i18n/format-duration';
 import { useLocalTimeZone } from './i18n/use-local-time-zone';
 
@@ -92,6 +93,7 @@ function RoleCard({ role: r, showAccount }: { role: CatalogCard; showAccount: bo
           <p className="mt-1 font-mono text-xs break-all text-slate-600 dark:text-slate-400" translate="no">
             {r.roleArn}
           </p>
+          <ChainedRoleNote targetRoleArn={r.chainedRoleArn} hubRoleArn={r.roleArn} where="catalog" />
         </div>
         <Link
           href={`/roles/${r.mappingId}`}

@@ -16,12 +16,14 @@ export interface HeaderUser {
 
 export async function SiteHeader({ user, sandbox }: { user: HeaderUser | null; sandbox: boolean }) {
   const t = await getTranslations('header');
+  const decode = await getTranslations('decode');
   const locale = (await getLocale()) as Locale;
   const links = user
     ? [
         { href: '/', label: t('navRoles'), exact: true },
         ...(user.isAdmin ? [{ href: '/admin/mappings', label: t('navMappings') }] : []),
         { href: '/history', label: t('navHistory') },
+        { href: '/decode', label: decode('nav') },
         ...(user.isAdmin || user.isAuditor ? [{ href: '/audit', label: t('navAudit') }, { href: '/people', label: t('navPeople') }, { href: '/revocations', label: t('navRevocations') }] : []),
       ]
     : [];

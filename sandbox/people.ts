@@ -85,6 +85,15 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     note: 'engineer the many-instances e2e revokes',
   },
   {
+    username: 'cleo',
+    password: 'cleo-sandbox',
+    name: 'Cleo Chain',
+    email: 'cleo@example.com',
+    groups: ['eng-oncall'],
+    idp: 'both',
+    note: 'on-call engineer whose chained (shared-services) session the role-chaining e2e revokes',
+  },
+  {
     username: 'noah',
     password: 'noah-sandbox',
     name: 'Noah Newhire',

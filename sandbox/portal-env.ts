@@ -47,8 +47,11 @@ export function sandboxPortalEnv(opts: {
     // The sandbox's audit also goes to a JSON Lines file, as a SIEM would receive it.
     AUDIT_SINKS: env.AUDIT_SINKS ?? 'file',
     AUDIT_SINK_FILE_PATH: env.AUDIT_SINK_FILE_PATH ?? path.join(s.dataDir, 'audit-sink.jsonl'),
-    // The sandbox AWS accepts these for IAM (revocation) like an instance role would in AWS.
+    // The sandbox AWS accepts these like an instance role in AWS: Keyport assumes with them the
+    // revocation and decoder roles each sandbox account has (world.json), as in production.
     ...(admin ? { AWS_ACCESS_KEY_ID: admin.accessKeyId, AWS_SECRET_ACCESS_KEY: admin.secretAccessKey } : {}),
+    REVOCATION_ROLE_NAME: env.REVOCATION_ROLE_NAME ?? 'KeyportRevocation',
+    DECODER_ROLE_NAME: env.DECODER_ROLE_NAME ?? 'KeyportDecoder',
     AWS_REGION: 'us-east-1',
   };
 }

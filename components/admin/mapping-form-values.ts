@@ -27,6 +27,8 @@ export interface MappingFormValues {
   /** '' = the deployment's FEDERATION_MODE. */
   federationMode: '' | 'broker' | 'broker-saml' | 'passthrough';
   sessionTagAttributes: string[];
+  /** Role chaining's target role; '' = none. */
+  chainedRoleArn: string;
   enabled: boolean;
 }
 
@@ -47,6 +49,7 @@ export const EMPTY_MAPPING: MappingFormValues = {
   samlProviderArn: '',
   federationMode: '',
   sessionTagAttributes: [],
+  chainedRoleArn: '',
   enabled: true,
 };
 
@@ -69,6 +72,7 @@ export function formValuesOf(m: MappingView): MappingFormValues {
     samlProviderArn: m.samlProviderArn ?? '',
     federationMode: m.federationMode === 'broker' || m.federationMode === 'broker-saml' || m.federationMode === 'passthrough' ? m.federationMode : '',
     sessionTagAttributes: m.sessionTagAttributes,
+    chainedRoleArn: m.chainedRoleArn ?? '',
     enabled: m.enabled,
   };
 }
@@ -102,6 +106,7 @@ export function payloadOf(v: MappingFormValues, mode: 'create' | 'edit', account
     samlProviderArn: (v.idpKind === 'oidc' && v.federationMode !== 'broker-saml') || v.samlProviderArn.trim() === '' ? null : v.samlProviderArn,
     federationMode: v.federationMode === '' ? null : v.federationMode,
     sessionTagAttributes: v.sessionTagAttributes,
+    chainedRoleArn: v.chainedRoleArn.trim() === '' ? null : v.chainedRoleArn,
     // Editing leaves the status alone (it has its own buttons, and may have changed meanwhile).
     ...(mode === 'create' ? { enabled: v.enabled } : {}),
   };

@@ -26,6 +26,7 @@ import { RegionPicker } from './mapping-fields/region-picker';
 import { firstProblem, formProblems } from './mapping-form-checks';
 import { arnAccountId, payloadOf, type MappingFormValues } from './mapping-form-values';
 import { TrustPolicyPanel } from './trust-policy-panel';
+import { ChainedRoleField } from './chained-role-field';
 
 function partitionOf(roleArn: string): 'aws' | 'aws-cn' | 'aws-us-gov' {
   const p = roleArn.split(':')[1];
@@ -227,6 +228,7 @@ export function MappingForm(props: {
             </Link>
           </p>
         )}
+        <ChainedRoleField value={v.chainedRoleArn} onChange={(x) => set('chainedRoleArn', x)} error={fields.chainedRoleArn} />
         <Field id="federationMode" label={t('federationMode')} hint={t('federationModeHint', { mode: t(`modeName.${props.federation.deploymentMode}`) })} error={fields.federationMode}>
           <select id="federationMode" className={input} value={v.federationMode} onChange={(e) => set('federationMode', e.target.value as MappingFormValues['federationMode'])} {...aria('federationMode', true)}>
             <option value="">{t('modeDefault', { mode: t(`modeName.${props.federation.deploymentMode}`) })}</option>
@@ -326,6 +328,7 @@ export function MappingForm(props: {
         samlProviderArn={v.samlProviderArn.trim() || null}
         broker={resolved === 'broker' ? { issuer: props.federation.issuer, audience: props.federation.audience } : null}
         samlBroker={resolved === 'broker-saml' ? { metadataUrl: props.federation.samlMetadataUrl } : null}
+        chain={v.chainedRoleArn.trim() ? { targetRoleArn: v.chainedRoleArn.trim(), mappingId: props.mappingId ?? null } : null}
       />
     </div>
   );

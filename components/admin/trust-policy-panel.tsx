@@ -6,6 +6,7 @@ import type { ReactNode } from 'react';
 import { CopyButton } from '@/components/copy-button';
 import { cloudFormationSnippet, createOidcProviderCommand, createSamlProviderCommand, terraformSnippet } from '@/lib/mappings/iam-setup';
 import { samlRecipientFor, trustPolicyFor, updateAssumeRolePolicyCommand, type TrustPolicyInput } from '@/lib/mappings/trust-policy';
+import { ChainTrustPolicy } from './chain-trust-policy';
 
 /** What SAML passthrough asks of the IdP, and which IdPs cannot give it (docs/idp-setup.md). */
 function SamlPassthroughLimits({ roleArn }: { roleArn: string }) {
@@ -32,7 +33,7 @@ function Snippet(props: { title: string; text: string; testId: string; label: st
   );
 }
 
-export function TrustPolicyPanel(props: Omit<TrustPolicyInput, 'samlBroker'> & { samlBroker?: { metadataUrl: string | null } | null }) {
+export function TrustPolicyPanel(props: Omit<TrustPolicyInput, 'samlBroker'> & { samlBroker?: { metadataUrl: string | null } | null; chain?: { targetRoleArn: string; mappingId: string | null } | null }) {
   const t = useTranslations('mappings.trust');
   const samlBroker = props.samlBroker ?? null;
   const policy = trustPolicyFor({ ...props, samlBroker: samlBroker !== null });
@@ -74,6 +75,7 @@ export function TrustPolicyPanel(props: Omit<TrustPolicyInput, 'samlBroker'> & {
             </>
           )}
           {props.idpKind !== 'OIDC' && !broker && !samlBroker && <SamlPassthroughLimits roleArn={props.roleArn} />}
+          {props.chain && <ChainTrustPolicy hubRoleArn={props.roleArn} targetRoleArn={props.chain.targetRoleArn} mappingId={props.chain.mappingId} brokerTags={Boolean(broker || samlBroker)} />}
         </>
       )}
     </section>

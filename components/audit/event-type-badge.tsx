@@ -6,11 +6,13 @@ import { isAuditEventType } from '@/lib/audit/event-types';
 
 const TONE: Record<string, string> = {
   ISSUE_SUCCEEDED: 'bg-emerald-100 text-emerald-950 dark:bg-emerald-900 dark:text-emerald-50',
+  ISSUE_HOP_SUCCEEDED: 'bg-emerald-50 text-emerald-950 dark:bg-emerald-950 dark:text-emerald-100',
   ISSUE_FAILED: 'bg-red-100 text-red-950 dark:bg-red-900 dark:text-red-50',
   ISSUE_DENIED: 'bg-red-100 text-red-950 dark:bg-red-900 dark:text-red-50',
   ISSUE_RATE_LIMITED: 'bg-orange-100 text-orange-950 dark:bg-orange-900 dark:text-orange-50',
   ISSUE_OUTCOME_UNKNOWN: 'bg-amber-300 text-amber-950 ring-2 ring-amber-600',
   ACCESS_DENIED: 'bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-100',
+  AUTHORIZATION_MESSAGE_DECODED: 'bg-sky-50 text-sky-950 dark:bg-sky-950 dark:text-sky-100',
   MAPPING_TESTED: 'bg-sky-100 text-sky-950 dark:bg-sky-900 dark:text-sky-50',
   REVOCATION_CREATED: 'bg-purple-100 text-purple-950 dark:bg-purple-900 dark:text-purple-50',
   REVOCATION_LIFTED: 'bg-purple-50 text-purple-950 dark:bg-purple-950 dark:text-purple-100',

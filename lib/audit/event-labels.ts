@@ -21,7 +21,7 @@ export function outcomeLabel(outcome: string | null): string | null {
 
 /** Types grouped the way a reviewer thinks of them, for the type filter. */
 export const EVENT_TYPE_GROUPS: { label: 'issuance' | 'mappings' | 'revocations' | 'audit'; types: AuditEventType[] }[] = [
-  { label: 'issuance', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('ISSUE_') || t === 'ACCESS_DENIED') },
+  { label: 'issuance', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('ISSUE_') || t === 'ACCESS_DENIED' || t === 'AUTHORIZATION_MESSAGE_DECODED') },
   { label: 'mappings', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('MAPPING')) },
   { label: 'revocations', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('REVOCATION_')) },
   { label: 'audit', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('AUDIT_') || t === 'RETENTION_APPLIED') },

@@ -2,11 +2,15 @@
 export const AUDIT_EVENT_TYPES = [
   'ISSUE_REQUESTED',
   'ISSUE_SUCCEEDED',
+  /** Role chaining: the first hop (the hub role) was issued; its key signs the second hop and never reaches the person. */
+  'ISSUE_HOP_SUCCEEDED',
   'ISSUE_FAILED',
   'ISSUE_DENIED',
   'ISSUE_RATE_LIMITED',
   'ISSUE_OUTCOME_UNKNOWN',
   'ACCESS_DENIED',
+  /** An encoded authorization failure message decoded for someone (outcome success), or refused (denied / failure). */
+  'AUTHORIZATION_MESSAGE_DECODED',
   'MAPPING_CREATED',
   'MAPPING_UPDATED',
   'MAPPING_DISABLED',

@@ -26,7 +26,8 @@ export async function reconcileStaleIntents(opts: { db: Db; timeoutSeconds: numb
       });
       if (requested.length === 0) return { closed: 0 };
       const answered = await tx.auditEvent.findMany({
-        where: { intentId: { in: requested.flatMap((r) => (r.intentId ? [r.intentId] : [])) }, type: { not: 'ISSUE_REQUESTED' } },
+        // A chain's first hop (ISSUE_HOP_SUCCEEDED) is not the outcome: the second hop may still be lost.
+        where: { intentId: { in: requested.flatMap((r) => (r.intentId ? [r.intentId] : [])) }, type: { notIn: ['ISSUE_REQUESTED', 'ISSUE_HOP_SUCCEEDED'] } },
         select: { intentId: true },
       });
       const done = new Set(answered.map((a) => a.intentId));

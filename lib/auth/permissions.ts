@@ -7,11 +7,15 @@ export const PERMISSIONS = {
     catalog: ['read'],
     credentials: ['issue'],
     'own-history': ['read'],
+    // Decoding an authorization failure message: anyone, for a session Keyport issued to them
+    // (reviewers, with audit:read, for anyone's) — lib/decode checks whose it is.
+    'authz-messages': ['decode'],
   },
   auditor: {
     catalog: ['read'],
     credentials: ['issue'],
     'own-history': ['read'],
+    'authz-messages': ['decode'],
     audit: ['read', 'export', 'verify'],
     revocations: ['read', 'create', 'lift'],
   },
@@ -19,6 +23,7 @@ export const PERMISSIONS = {
     catalog: ['read'],
     credentials: ['issue'],
     'own-history': ['read'],
+    'authz-messages': ['decode'],
     audit: ['read', 'export', 'verify'],
     revocations: ['read', 'create', 'lift'],
     mappings: ['read', 'create', 'update', 'delete', 'import', 'export'],

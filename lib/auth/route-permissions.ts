@@ -25,6 +25,7 @@ export const PAGE_ACCESS: Record<string, AccessRule> = {
   '/revocations': ['revocations', 'read'],
   '/people': ['audit', 'read'],
   '/history': ['own-history', 'read'],
+  '/decode': ['authz-messages', 'decode'],
 };
 
 export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>>> = {
@@ -62,6 +63,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/audit/verify': { POST: ['audit', 'verify'] },
   '/api/revocations': { GET: ['revocations', 'read'], POST: ['revocations', 'create'] },
   '/api/revocations/[id]/lift': { POST: ['revocations', 'lift'] },
+  '/api/decode': { POST: ['authz-messages', 'decode'] },
 };
 
 /** Server actions, as `<file under app/>#<export>`. */

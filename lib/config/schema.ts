@@ -76,6 +76,7 @@ const rawSchema = z.object({
   STS_TIMEOUT_MS: positiveInt(15_000, 1_000, 120_000),
   STS_CONNECT_TIMEOUT_MS: positiveInt(3_000, 100, 60_000),
   REVOCATION_ROLE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\w+=,.@-]{1,64}$/, 'REVOCATION_ROLE_NAME must be an IAM role name').optional()),
+  DECODER_ROLE_NAME: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^[\w+=,.@-]{1,64}$/, 'DECODER_ROLE_NAME must be an IAM role name').optional()),
   AUDIT_RETENTION_MONTHS: positiveInt(0, 0, 1200),
   AUDIT_INTENT_TIMEOUT_SECONDS: positiveInt(300, 30, 86_400),
   ADMIN_GROUPS: list([]),
@@ -137,6 +138,11 @@ export type Config = {
   iamEndpoint: string | undefined;
   /** Role assumed in the target account to put revocation policies; unset: the server's own credentials. */
   revocationRoleName: string | undefined;
+  /**
+   * Role assumed in the account of an encoded authorization failure message to decode it
+   * (sts:DecodeAuthorizationMessage), the way revocation assumes its role; unset: decoding is off.
+   */
+  decoderRoleName: string | undefined;
   /** Months of audit kept (whole monthly partitions dropped past it); 0 keeps everything. */
   auditRetentionMonths: number;
   /** An ISSUE_REQUESTED with no outcome after this long is closed as ISSUE_OUTCOME_UNKNOWN. */
@@ -327,6 +333,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     federationEndpoint: e.FEDERATION_ENDPOINT,
     iamEndpoint: e.IAM_ENDPOINT,
     revocationRoleName: e.REVOCATION_ROLE_NAME,
+    decoderRoleName: e.DECODER_ROLE_NAME,
     auditRetentionMonths: e.AUDIT_RETENTION_MONTHS,
     auditIntentTimeoutSeconds: e.AUDIT_INTENT_TIMEOUT_SECONDS,
     adminGroups: e.ADMIN_GROUPS,

@@ -6,6 +6,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import { listIssuanceChoices, type IssuanceChoiceView } from '@/lib/choices/list-issuance-choices';
 import type { Db } from '@/lib/db/create-client';
+import { effectiveMaxDuration } from '@/lib/issuance/chain-hop';
 import type { MappingHealth } from '@/lib/mappings/mapping-health';
 import { readMappingHealth } from '@/lib/mappings/read-mapping-health';
 import { liveUntil } from './live-credentials';
@@ -18,7 +19,10 @@ export interface CatalogEntry {
   description: string;
   accountId: string;
   accountLabel: string;
+  /** The longest duration the person can get: an hour for a chained mapping (AWS's role-chaining cap). */
   maxDurationSeconds: number;
+  /** Role chaining: the target role the credentials are for (roleArn is the hub), or null. */
+  chainedRoleArn: string | null;
   allowedRegions: string[];
   defaultRegion: string;
   viaGroups: string[];
@@ -68,6 +72,7 @@ export async function readCatalog(opts: { db: Db; actor: Pick<Actor, 'sub' | 'gr
       accountLabel: true,
       allowedRegions: true,
       stsRegion: true,
+      chainedRoleArn: true,
     },
   });
   const entitlements = resolveEntitlements({ groups: actor.groups, idpKind: actor.idpKind, mappings });
@@ -108,13 +113,14 @@ export async function readCatalog(opts: { db: Db; actor: Pick<Actor, 'sub' | 'gr
       description: m.description,
       accountId: m.accountId,
       accountLabel: m.accountLabel,
-      maxDurationSeconds: m.maxDurationSeconds,
+      maxDurationSeconds: effectiveMaxDuration(m),
+      chainedRoleArn: m.chainedRoleArn,
       allowedRegions: m.allowedRegions,
       defaultRegion: m.allowedRegions.includes(m.stsRegion) ? m.stsRegion : (m.allowedRegions[0] ?? m.stsRegion),
       viaGroups,
       lastUsedAt: lastUsed.get(m.roleArn)?.toISOString() ?? null,
       // A choice the mapping no longer allows (shorter maximum, region removed) is not offered.
-      lastChoice: choice && choice.durationSeconds <= m.maxDurationSeconds && m.allowedRegions.includes(choice.region) ? choice : null,
+      lastChoice: choice && choice.durationSeconds <= effectiveMaxDuration(m) && m.allowedRegions.includes(choice.region) ? choice : null,
       liveUntil: live.get(m.id)?.toISOString() ?? null,
       health: health.get(m.id) ?? null,
     };

@@ -43,7 +43,8 @@ async function findIssuableMappings(db: Db, actor: Actor): Promise<IssuableMappi
             "role_label" AS "roleLabel", "sts_region" AS "stsRegion", coalesce("allowed_regions", '{}') AS "allowedRegions",
             "session_policy" AS "sessionPolicy", coalesce("managed_policy_arns", '{}') AS "managedPolicyArns",
             "sts_endpoint" AS "stsEndpoint", "saml_provider_arn" AS "samlProviderArn",
-            "federation_mode" AS "federationMode", coalesce("session_tag_attributes", '{}') AS "sessionTagAttributes"
+            "federation_mode" AS "federationMode", coalesce("session_tag_attributes", '{}') AS "sessionTagAttributes",
+            "chained_role_arn" AS "chainedRoleArn"
        FROM "role_mappings"
       WHERE "enabled" AND "idp_group" = ANY($1::text[]) AND "idp_kind" = ANY($2::"IdpKind"[])`,
     [actor.groups, [actor.idpKind, 'BOTH']],

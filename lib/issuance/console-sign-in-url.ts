@@ -22,7 +22,7 @@ export async function consoleSignInUrl(opts: {
   const now = opts.now ?? new Date();
   const issued = await opts.db.auditEvent.findFirst({
     where: { type: 'ISSUE_SUCCEEDED', accessKeyId: opts.credentials.accessKeyId, actorSub: opts.actor.sub },
-    select: { roleArn: true, region: true, expiresAt: true },
+    select: { roleArn: true, region: true, expiresAt: true, details: true },
   });
   if (!issued?.roleArn || !issued.region || !issued.expiresAt) {
     throw explainedError('not_found', { key: 'issue.consoleNotYours' });
@@ -33,8 +33,10 @@ export async function consoleSignInUrl(opts: {
   const tokenUrl = buildGetSigninTokenUrl({
     partition,
     credentials: opts.credentials,
-    // The console session cannot outlive the credentials; AWS's minimum is 15 minutes.
-    sessionDurationSeconds: Math.min(43_200, Math.max(900, remaining)),
+    // The console session cannot outlive the credentials; AWS's minimum is 15 minutes. AWS
+    // rejects SessionDuration for credentials obtained by role chaining (the final hop of a
+    // chained mapping): then the federation endpoint's default applies.
+    ...(isChained(issued.details) ? {} : { sessionDurationSeconds: Math.min(43_200, Math.max(900, remaining)) }),
     federationEndpoint: opts.federationEndpoint,
   });
   let signinToken: string | undefined;
@@ -47,4 +49,9 @@ export async function consoleSignInUrl(opts: {
   }
   if (!signinToken) throw explainedError('upstream', { key: 'issue.consoleRefused' });
   return buildConsoleLoginUrl({ partition, signinToken, region: issued.region, issuer: opts.issuerUrl, federationEndpoint: opts.federationEndpoint });
+}
+
+/** ISSUE_SUCCEEDED of a chained mapping (run-issuance.ts records details.chainedRoleArn). */
+function isChained(details: unknown): boolean {
+  return typeof details === 'object' && details !== null && typeof (details as Record<string, unknown>)['chainedRoleArn'] === 'string';
 }

@@ -10,6 +10,7 @@ import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import type { Logger } from '@/lib/log/logger';
 import { assumeRoleWithWebIdentity } from '@/lib/sts/assume-role-with-web-identity';
+import { assumeRoleChained } from '@/lib/sts/assume-role-chained';
 import type { SharedIssueDeps } from './issuance-types';
 import type { IssueDeps } from './issue-credentials';
 
@@ -30,6 +31,7 @@ export function sharedIssueDeps(log: Logger): SharedIssueDeps {
     refusalLimitPerHour: cfg.issueRefusalLimitPerHour,
     supportContact: cfg.supportContact,
     assertAuditDelivered: auditDeliveryCheck(),
+    assumeRoleChained: (o) => assumeRoleChained({ ...o, ...stsTimeouts() }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { TemporaryCredentials } from '@/lib/credentials/types';
 import type { Db } from '@/lib/db/create-client';
 import type { AppError } from '@/lib/errors/app-error';
 import type { Logger } from '@/lib/log/logger';
+import type { ChainedAssumeRoleInput } from '@/lib/sts/assume-role-chained';
 import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-identity';
 
 export interface IssueRequest {
@@ -28,6 +29,8 @@ export interface SharedIssueDeps {
   supportContact: string;
   /** Throws while a required audit sink is behind (AUDIT_SINK_REQUIRED); lib/audit/sinks. */
   assertAuditDelivered?: (() => Promise<void>) | undefined;
+  /** Role chaining's second hop: sts:AssumeRole signed with the first hop's credentials. */
+  assumeRoleChained?: ((opts: ChainedAssumeRoleInput) => Promise<StsSuccess | StsFailure>) | undefined;
 }
 
 export interface IssuedCredentials {
@@ -44,6 +47,8 @@ export interface IssuedCredentials {
   requestId: string;
   /** Set when the duration granted is shorter than the one asked for, saying why. */
   notice?: string;
+  /** Role chaining: the hub role the credentials were reached through (they are the target's). */
+  chainedFrom?: { roleArn: string };
 }
 
 export type IssuableMapping = {
@@ -66,6 +71,8 @@ export type IssuableMapping = {
   federationMode: 'broker' | 'broker-saml' | 'passthrough' | null;
   /** IdP attributes sent as session tags in broker mode. */
   sessionTagAttributes: string[];
+  /** Role chaining: the target role assumed with the first hop's credentials (sts:AssumeRole); null: none. */
+  chainedRoleArn: string | null;
 };
 
 /** What `prepare` learned that the audit records (never a secret): SourceIdentity, tags sent … */

@@ -16,6 +16,7 @@ export type RefusalReason =
   | 'saml other partition'
   | 'refused'
   | 'broker misconfigured'
+  | 'chain misconfigured'
   | 'other person'
   | 'no session'
   | 'unknown request'

@@ -17,5 +17,7 @@ export function issuedBody(issued: IssuedCredentials, requestId: string) {
     partition: issued.partition,
     requestId,
     ...(issued.notice ? { notice: issued.notice } : {}),
+    // Role chaining: the credentials are roleArn's, reached through this hub role.
+    ...(issued.chainedFrom ? { chainedFrom: issued.chainedFrom } : {}),
   };
 }

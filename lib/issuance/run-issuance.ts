@@ -7,6 +7,10 @@
 //        (every refusal up to here is audited as ISSUE_DENIED, see record-refusal.ts)
 //   5.   intent — ISSUE_REQUESTED committed before AWS is asked; if it cannot be, nothing is issued;
 //   6.   STS — the mode's call;
+//   6b.  chain — a chained mapping's second hop: sts:AssumeRole into the target role with the first
+//        hop's credentials (chain-hop.ts). Hop 1 is recorded (ISSUE_HOP_SUCCEEDED: its AccessKeyId
+//        and request id — AWS created that key, though the person never receives it) before hop 2
+//        is asked; a hop 2 refusal or lost answer is the outcome below, naming both hops;
 //   7.   outcome — ISSUE_SUCCEEDED (if it cannot be recorded the credentials are withheld: an
 //        untraceable key is worse than none), ISSUE_FAILED when AWS definitely refused, or
 //        ISSUE_OUTCOME_UNKNOWN when the answer was lost after the request was sent (AWS may have
@@ -14,6 +18,7 @@
 // Secrets exist only in this function's memory and in the response.
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
+import type { AuditEventInput } from '@/lib/audit/append-audit-event';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { rememberIssuanceChoice } from '@/lib/choices/remember-issuance-choice';
@@ -23,6 +28,8 @@ import { consumeQuota } from '@/lib/rate-limit/consume-quota';
 import { trackInFlight } from '@/lib/shutdown/in-flight';
 import { auditRefusalNow } from '@/lib/rate-limit/quota-window';
 import type { StsFailure } from '@/lib/sts/assume-role-with-web-identity';
+import type { StsSuccess } from '@/lib/sts/send-assume-role';
+import { chainedDuration, explainChainRefusal, FIRST_HOP_SECONDS, firstHopOf } from './chain-hop';
 import { checkIssuable, recordingUnavailable, type Issuable } from './check-issuable';
 import type { Federation, IssuableMapping, IssueContext, IssuedCredentials, IssueRequest, SharedIssueDeps } from './issuance-types';
 import { IssueRefusal, isIssueRefusal } from './issue-refusal';
@@ -46,6 +53,9 @@ async function admit(p: Pipeline): Promise<{ issuable: Issuable; event: RefusalE
     await requireAuditDelivered(deps);
     // The mode may depend on the mapping (its override of FEDERATION_MODE).
     const federation = p.chooseFederation ? p.chooseFederation(m) : p.federation;
+    if (m.chainedRoleArn && !deps.assumeRoleChained) {
+      throw new IssueRefusal('chain misconfigured', new AppError('upstream', `This role is reached through another role (role chaining), which this Keyport cannot do on this channel. Nothing was issued. Ask ${deps.supportContact}.`));
+    }
     const prepared = (await federation.prepare(m))?.details ?? {};
     return { issuable, event, federation, prepared };
   } catch (e) {
@@ -115,7 +125,10 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
   const { mapping: m, partition, endpoint } = issuable;
 
   const sessionName = federation.sessionName(m);
-  const granted = federation.effectiveDuration?.(request.durationSeconds, m) ?? { seconds: request.durationSeconds };
+  const chain = m.chainedRoleArn ? { targetRoleArn: m.chainedRoleArn } : null;
+  const byMode = federation.effectiveDuration?.(request.durationSeconds, m) ?? { seconds: request.durationSeconds };
+  // A chained session lasts at most an hour (chain-hop.ts); the notice says why.
+  const granted = chain ? mergeNotice(byMode, chainedDuration(byMode.seconds)) : byMode;
   const base = {
     actor: who,
     requestId: context.requestId,
@@ -128,39 +141,32 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     sourceIp: context.sourceIp,
     userAgent: context.userAgent,
   };
+  const chainDetails = chain ? { chainedRoleArn: chain.targetRoleArn } : {};
 
   // 5. Write-ahead: the intent is committed before AWS is asked.
   const intentId = randomUUID();
   try {
-    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: issuable.viaGroups, ...federation.details, ...prepared } });
+    await recordAuditEvent(deps.db, { ...base, type: 'ISSUE_REQUESTED', intentId, details: { viaGroups: issuable.viaGroups, ...federation.details, ...prepared, ...chainDetails } });
   } catch (e) {
     deps.log.error('could not record ISSUE_REQUESTED; refusing to issue', { error: e });
     throw recordingUnavailable();
   }
 
-  // 6. STS.
-  const result = await observeStsCall(federationLabel(p), () => federation.call({ m, endpoint, sessionName, durationSeconds: granted.seconds }));
-
-  // 7. Outcome.
-  if (!result.ok) {
-    const unknown = !result.definite;
-    deps.log.warn(unknown ? 'STS answer lost after sending' : 'STS refused', { code: result.code, stsRequestId: result.stsRequestId, awsMessage: result.awsMessage, roleArn: m.roleArn, attempts: result.attempts });
-    try {
-      await recordAuditEvent(deps.db, {
-        ...base,
-        type: unknown ? 'ISSUE_OUTCOME_UNKNOWN' : 'ISSUE_FAILED',
-        outcome: unknown ? 'unknown' : 'failure',
-        intentId,
-        errorCode: result.code,
-        stsRequestId: result.stsRequestId,
-        details: { attempts: result.attempts, ...(unknown ? { why: 'the request reached AWS, its answer did not reach Keyport' } : {}) },
-      });
-    } catch (e) {
-      deps.log.error('could not record the STS outcome', { error: e, intentId });
-    }
-    throw unknown ? outcomeUnknown(result, context.requestId) : federation.explain(result, m, partition);
+  // 6. STS: the mode's call (the hub role, when chained: shortest session, no session policies).
+  const first = await observeStsCall(federationLabel(p), () =>
+    federation.call(chain ? { m: firstHopOf(m), endpoint, sessionName, durationSeconds: FIRST_HOP_SECONDS } : { m, endpoint, sessionName, durationSeconds: granted.seconds }),
+  );
+  if (!first.ok) {
+    await recordStsFailure(p, { base, intentId, result: first, hop: chain ? 1 : null, details: chainDetails });
+    throw !first.definite ? outcomeUnknown(first, context.requestId) : federation.explain(first, m, partition);
   }
 
+  // 6b. Role chaining: AssumeRole into the target with the hub session's credentials.
+  const { result, hops } = chain
+    ? await secondHop(p, { m, targetRoleArn: chain.targetRoleArn, first, endpoint, sessionName, seconds: granted.seconds, base, intentId, brokerTags: 'sessionTags' in prepared })
+    : { result: first, hops: null };
+
+  // 7. Outcome.
   try {
     await recordAuditEvent(deps.db, {
       ...base,
@@ -171,13 +177,13 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
       expiresAt: result.credentials.expiration,
       assumedRoleArn: result.assumedRoleArn,
       stsRequestId: result.stsRequestId,
-      details: prepared,
+      details: { ...prepared, ...chainDetails, ...(hops ? { hops } : {}) },
     });
   } catch (e) {
     deps.log.error('could not record ISSUE_SUCCEEDED; withholding the credentials', { error: e, intentId, accessKeyId: result.credentials.accessKeyId });
     throw recordingUnavailable();
   }
-  deps.log.info('credentials issued', { roleArn: m.roleArn, accessKeyId: result.credentials.accessKeyId, sessionName, intentId });
+  deps.log.info('credentials issued', { roleArn: chain?.targetRoleArn ?? m.roleArn, accessKeyId: result.credentials.accessKeyId, sessionName, intentId, ...(chain ? { hubAccessKeyId: first.credentials.accessKeyId } : {}) });
   // Offered again next time ("Again: 1 h, eu-west-1"). A preference, so failing to keep it never
   // withholds credentials that were issued and recorded.
   await rememberIssuanceChoice(deps.db, { actorSub: actor.sub, mappingId: m.id, durationSeconds: request.durationSeconds, region: request.region }).catch((e: unknown) =>
@@ -188,8 +194,8 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     credentials: result.credentials,
     assumedRoleArn: result.assumedRoleArn,
     sessionName,
-    roleArn: m.roleArn,
-    accountId: m.accountId,
+    roleArn: chain?.targetRoleArn ?? m.roleArn,
+    accountId: chain ? (chain.targetRoleArn.split(':')[4] ?? m.accountId) : m.accountId,
     accountLabel: m.accountLabel,
     roleLabel: m.roleLabel,
     region: request.region,
@@ -197,7 +203,95 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     partition,
     requestId: context.requestId,
     ...(granted.notice ? { notice: granted.notice } : {}),
+    ...(chain ? { chainedFrom: { roleArn: m.roleArn } } : {}),
   };
+}
+
+/**
+ * Step 6b: the first hop is recorded (AWS created its key: ISSUE_HOP_SUCCEEDED, before anything
+ * else is asked — if it cannot be, nothing more is), then sts:AssumeRole into the target, signed with
+ * the hub session, with the person's session name and SourceIdentity and the mapping's session
+ * policies. A refusal or a lost answer is the outcome, naming the first hop.
+ */
+async function secondHop(
+  p: Pipeline,
+  o: { m: IssuableMapping; targetRoleArn: string; first: StsSuccess; endpoint: string; sessionName: string; seconds: number; base: Omit<AuditEventInput, 'type'> & { roleArn: string }; intentId: string; brokerTags: boolean },
+): Promise<{ result: StsSuccess; hops: Array<Record<string, unknown>> }> {
+  const { deps, context } = p;
+  const { m, first, intentId } = o;
+  const hop1 = { hop: 1, roleArn: m.roleArn, accessKeyId: first.credentials.accessKeyId, stsRequestId: first.stsRequestId, assumedRoleArn: first.assumedRoleArn, expiresAt: first.credentials.expiration.toISOString() };
+  try {
+    await recordAuditEvent(deps.db, {
+      ...o.base,
+      type: 'ISSUE_HOP_SUCCEEDED',
+      outcome: 'success',
+      intentId,
+      accessKeyId: first.credentials.accessKeyId,
+      expiresAt: first.credentials.expiration,
+      assumedRoleArn: first.assumedRoleArn,
+      stsRequestId: first.stsRequestId,
+      details: { ...hop1, nextRoleArn: o.targetRoleArn, why: 'the first hop of a chained mapping: its key signs the second hop and never reaches the person' },
+    });
+  } catch (e) {
+    deps.log.error('could not record the first hop; not chaining', { error: e, intentId, accessKeyId: first.credentials.accessKeyId });
+    throw recordingUnavailable();
+  }
+  const assumeRoleChained = deps.assumeRoleChained;
+  if (!assumeRoleChained) throw recordingUnavailable(); // admit() refused such a mapping already
+  const second = await observeStsCall(federationLabel(p), () =>
+    assumeRoleChained({
+      endpoint: o.endpoint,
+      region: m.stsRegion,
+      credentials: { accessKeyId: first.credentials.accessKeyId, secretAccessKey: first.credentials.secretAccessKey, sessionToken: first.credentials.sessionToken },
+      roleArn: o.targetRoleArn,
+      roleSessionName: o.sessionName,
+      sourceIdentity: o.sessionName,
+      durationSeconds: o.seconds,
+      sessionPolicy: m.sessionPolicy,
+      policyArns: m.managedPolicyArns,
+    }),
+  );
+  if (!second.ok) {
+    await recordStsFailure(p, { base: o.base, intentId, result: second, hop: 2, details: { chainedRoleArn: o.targetRoleArn, firstHop: hop1 } });
+    throw !second.definite ? outcomeUnknown(second, context.requestId) : explainChainRefusal(second, { ...m, chainedRoleArn: o.targetRoleArn }, { brokerTags: o.brokerTags });
+  }
+  const hop2 = { hop: 2, roleArn: o.targetRoleArn, accessKeyId: second.credentials.accessKeyId, stsRequestId: second.stsRequestId, assumedRoleArn: second.assumedRoleArn, sourceIdentity: o.sessionName };
+  return { result: second, hops: [hop1, hop2] };
+}
+
+/** Two duration limits in a row: the shorter wins, and every reason is kept. */
+function mergeNotice(first: { seconds: number; notice?: string }, then: { seconds: number; notice?: string }): { seconds: number; notice?: string } {
+  const notice = [first.notice, then.notice].filter(Boolean).join(' ');
+  return { seconds: then.seconds, ...(notice ? { notice } : {}) };
+}
+
+/** Step 7 for a failed STS call: ISSUE_FAILED (AWS refused) or ISSUE_OUTCOME_UNKNOWN (the answer was lost). */
+async function recordStsFailure(
+  p: Pipeline,
+  o: { base: Omit<AuditEventInput, 'type'> & { roleArn: string }; intentId: string; result: StsFailure; hop: 1 | 2 | null; details: Record<string, unknown> },
+): Promise<void> {
+  const { deps } = p;
+  const { result } = o;
+  const unknown = !result.definite;
+  deps.log.warn(unknown ? 'STS answer lost after sending' : 'STS refused', { code: result.code, stsRequestId: result.stsRequestId, awsMessage: result.awsMessage, roleArn: o.base.roleArn, attempts: result.attempts, ...(o.hop ? { hop: o.hop } : {}) });
+  try {
+    await recordAuditEvent(deps.db, {
+      ...o.base,
+      type: unknown ? 'ISSUE_OUTCOME_UNKNOWN' : 'ISSUE_FAILED',
+      outcome: unknown ? 'unknown' : 'failure',
+      intentId: o.intentId,
+      errorCode: result.code,
+      stsRequestId: result.stsRequestId,
+      details: {
+        attempts: result.attempts,
+        ...o.details,
+        ...(o.hop ? { hop: o.hop } : {}),
+        ...(unknown ? { why: o.hop === 2 ? 'the role-chaining request (hop 2) reached AWS, its answer did not reach Keyport' : 'the request reached AWS, its answer did not reach Keyport' } : {}),
+      },
+    });
+  } catch (e) {
+    deps.log.error('could not record the STS outcome', { error: e, intentId: o.intentId });
+  }
 }
 
 /** A refusal that happened before the pipeline could run (input the route could not parse). */

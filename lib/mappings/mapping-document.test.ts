@@ -16,11 +16,21 @@ const row = (over: Partial<Parameters<typeof toMappingDocument>[0][number]> = {}
   samlProviderArn: null as string | null,
   federationMode: null as string | null,
   sessionTagAttributes: [] as string[],
+  chainedRoleArn: null as string | null,
   enabled: true,
   ...over,
 });
 
 describe('mapping document', () => {
+  it('writes the chained role only for a chained mapping, and reads it back', () => {
+    const target = 'arn:aws:iam::777788889999:role/SharedServicesReadOnly';
+    const doc = toMappingDocument([row({ idpGroup: 'a' }), row({ idpGroup: 'b', chainedRoleArn: target })]);
+    expect(doc.mappings[0]).not.toHaveProperty('chainedRoleArn');
+    expect(doc.mappings[1]?.chainedRoleArn).toBe(target);
+    const parsed = parseMappingDocument(JSON.parse(serializeMappingDocument(doc)) as unknown);
+    expect(parsed.ok && parsed.mappings.map((m) => m.chainedRoleArn)).toEqual([null, target]);
+  });
+
   it('exports a stored policy as an object', () => {
     const doc = toMappingDocument([row({ sessionPolicy: '{"Version":"2012-10-17","Statement":[]}' })]);
     expect(doc.mappings[0]?.sessionPolicy).toEqual({ Version: '2012-10-17', Statement: [] });

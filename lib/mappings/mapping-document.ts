@@ -8,10 +8,12 @@ export const DOCUMENT_VERSION = 1;
 export const MAX_IMPORT_MAPPINGS = 2000;
 
 /** Broker settings are written only when set, so files of mappings without them read as before. */
-export type ExportedMapping = Required<Omit<MappingInput, 'sessionPolicy' | 'federationMode' | 'sessionTagAttributes'>> & {
+export type ExportedMapping = Required<Omit<MappingInput, 'sessionPolicy' | 'federationMode' | 'sessionTagAttributes' | 'chainedRoleArn'>> & {
   sessionPolicy: Record<string, unknown> | string | null;
   federationMode?: MappingInput['federationMode'];
   sessionTagAttributes?: string[];
+  /** Written only for a chained mapping. */
+  chainedRoleArn?: string;
 };
 
 /**
@@ -50,6 +52,7 @@ export function toExportedMapping(m: Omit<MappingData, 'accountId' | 'idpKind' |
     samlProviderArn: m.samlProviderArn,
     ...(m.federationMode === 'broker' || m.federationMode === 'broker-saml' || m.federationMode === 'passthrough' ? { federationMode: m.federationMode } : {}),
     ...(m.sessionTagAttributes.length > 0 ? { sessionTagAttributes: [...m.sessionTagAttributes] } : {}),
+    ...(m.chainedRoleArn ? { chainedRoleArn: m.chainedRoleArn } : {}),
     enabled: m.enabled,
   };
 }

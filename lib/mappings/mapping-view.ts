@@ -18,6 +18,7 @@ export const mappingSelect = {
   samlProviderArn: true,
   federationMode: true,
   sessionTagAttributes: true,
+  chainedRoleArn: true,
   enabled: true,
   createdAt: true,
   updatedAt: true,
@@ -43,6 +44,8 @@ export interface MappingRow {
   /** Override of FEDERATION_MODE ('broker' | 'passthrough'), or null. Set by the seed or in SQL; not yet editable in the form. */
   federationMode: string | null;
   sessionTagAttributes: string[];
+  /** Role chaining: the target role assumed with the first hop's session, or null. */
+  chainedRoleArn: string | null;
   enabled: boolean;
   createdAt: Date;
   updatedAt: Date;

@@ -19,6 +19,7 @@ const row = (idpGroup: string, name: string, over: Partial<MappingData> = {}): M
   samlProviderArn: null,
   federationMode: null,
   sessionTagAttributes: [],
+  chainedRoleArn: null,
   enabled: true,
   ...over,
 });

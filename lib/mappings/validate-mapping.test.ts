@@ -33,9 +33,24 @@ describe('validateMapping', () => {
         samlProviderArn: null,
         federationMode: null,
         sessionTagAttributes: [],
+        chainedRoleArn: null,
         enabled: true,
       },
     });
+  });
+
+  it('takes a chained target role of any account, trimmed; empty means no chain', () => {
+    const r = validateMapping({ ...good, chainedRoleArn: ' arn:aws:iam::777788889999:role/SharedServicesReadOnly ' });
+    expect(r.ok && r.value.chainedRoleArn).toBe('arn:aws:iam::777788889999:role/SharedServicesReadOnly');
+    const empty = validateMapping({ ...good, chainedRoleArn: '' });
+    expect(empty.ok && empty.value.chainedRoleArn).toBeNull();
+  });
+
+  it('refuses a chained role that is not a role ARN, is the hub itself, or is in another partition', () => {
+    expect(fieldsOf({ chainedRoleArn: 'arn:aws:iam::777788889999:user/bob' }).chainedRoleArn).toMatch(/^The chained role ARN /);
+    expect(fieldsOf({ chainedRoleArn: good.roleArn }).chainedRoleArn).toMatch(/another role than the mapping/);
+    expect(fieldsOf({ chainedRoleArn: 'arn:aws-cn:iam::777788889999:role/X' }).chainedRoleArn).toMatch(/aws partition of the hub/);
+    expect(fieldsOf({ chainedRoleArn: 42 }).chainedRoleArn).toMatch(/must be text/);
   });
 
   it('stores the group in NFC (so it compares like a token group) and keeps it otherwise exact', () => {

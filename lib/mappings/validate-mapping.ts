@@ -33,6 +33,8 @@ export interface MappingInput {
   federationMode?: 'broker' | 'broker-saml' | 'passthrough' | null;
   /** IdP attributes sent as session tags in broker mode (lib/broker/session-tags.ts TAGGABLE_ATTRIBUTES). */
   sessionTagAttributes?: string[];
+  /** Role chaining: the role assumed with the first hop's credentials (sts:AssumeRole); absent or null: none. */
+  chainedRoleArn?: string | null;
   enabled?: boolean;
 }
 
@@ -51,6 +53,7 @@ export const MAPPING_FIELDS = [
   'samlProviderArn',
   'federationMode',
   'sessionTagAttributes',
+  'chainedRoleArn',
   'enabled',
 ] as const satisfies readonly (keyof MappingInput)[];
 
@@ -72,6 +75,7 @@ export interface MappingData {
   /** 'broker' | 'broker-saml' | 'passthrough' (validated here; the database CHECK holds the same list) or null. */
   federationMode: string | null;
   sessionTagAttributes: string[];
+  chainedRoleArn: string | null;
   enabled: boolean;
 }
 
@@ -137,6 +141,21 @@ function regionError(region: unknown, partition: Partition | null): string | nul
   if (typeof region !== 'string' || !isKnownRegion(region)) return `${typeof region === 'string' ? `“${region}”` : 'This'} is not an AWS region Keyport knows: pick one from the list.`;
   if (partition && regionPartition(region) !== partition) return `${region} is not in the ${partition} partition of the role: pick a region of the role’s partition.`;
   return null;
+}
+
+/**
+ * Role chaining: the target role Keyport assumes with the first hop's session. Another role than
+ * the mapping's, in the same partition (STS does not cross partitions); any account.
+ */
+export function checkChainedRoleArn(raw: unknown, hub: { roleArn: string; partition: Partition | null }): { ok: true; value: string | null } | { ok: false; message: string } {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
+  if (typeof raw !== 'string') return { ok: false, message: 'The chained role ARN must be text' };
+  const value = raw.trim();
+  const parsed = parseRoleArn(value);
+  if (!parsed.ok) return { ok: false, message: `The chained role ARN ${parsed.message}` };
+  if (value === hub.roleArn) return { ok: false, message: 'The chained role must be another role than the mapping’s own (the hub)' };
+  if (hub.partition && parsed.value.partition !== hub.partition) return { ok: false, message: `The chained role must be in the ${hub.partition} partition of the hub role` };
+  return { ok: true, value };
 }
 
 export function validateMapping(raw: unknown): ValidationResult {
@@ -272,6 +291,9 @@ export function validateMapping(raw: unknown): ValidationResult {
     }
   }
 
+  const chained = checkChainedRoleArn(raw.chainedRoleArn, { roleArn, partition });
+  if (!chained.ok) fields.chainedRoleArn = chained.message;
+
   const enabled = raw.enabled ?? true;
   if (typeof enabled !== 'boolean') fields.enabled = 'Enabled must be true or false.';
 
@@ -296,6 +318,7 @@ export function validateMapping(raw: unknown): ValidationResult {
       samlProviderArn,
       federationMode,
       sessionTagAttributes,
+      chainedRoleArn: chained.ok ? chained.value : null,
       enabled: enabled as boolean,
     },
   };

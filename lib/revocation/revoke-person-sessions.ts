@@ -1,6 +1,8 @@
 // Revokes a person — offboarding and incidents. In one step:
 //  - every session Keyport issued to them is denied in IAM, on every role they hold live
-//    credentials for (from the audit: ISSUE_SUCCEEDED not yet expired): only their sessions
+//    credentials for (from the audit: ISSUE_SUCCEEDED not yet expired) — for a chained mapping
+//    both the hub and the target role, so every hop is denied (IAM User Guide, "Revoking IAM role
+//    temporary security credentials": the deny goes on the role whose sessions are used): only their sessions
 //    (aws:userid ends with ":<their session name>"), only those issued before now, so colleagues
 //    on the same roles are untouched;
 //  - every Keyport session of theirs ends, and the IdP tokens Keyport held for them are dropped;
@@ -19,6 +21,13 @@ export interface SessionsCutOff {
   cutOff: { roleArn: string; sessions: number }[];
 }
 
+/** The target role of a chained issuance (run-issuance.ts records it as details.chainedRoleArn). */
+function chainedRoleOf(details: unknown): string | null {
+  const v = details && typeof details === 'object' && !Array.isArray(details) ? (details as Record<string, unknown>)['chainedRoleArn'] : null;
+  return typeof v === 'string' ? v : null;
+}
+
+
 export async function revokePersonSessions(opts: { actor: Actor; personSub: string; reason: string; context: RevocationContext; deps: RevocationDeps }): Promise<RevocationView & { sessionsEnded: number } & SessionsCutOff> {
   const { deps } = opts;
   const reason = requireReason(opts.reason);
@@ -26,7 +35,7 @@ export async function revokePersonSessions(opts: { actor: Actor; personSub: stri
   if (!opts.personSub) throw new AppError('invalid_input', 'Name the person to revoke.', { fields: { personSub: 'Required.' } });
   const live = await deps.db.auditEvent.findMany({
     where: { type: 'ISSUE_SUCCEEDED', actorSub: opts.personSub, expiresAt: { gt: now }, occurredAt: { gt: new Date(now.getTime() - LIVE_WINDOW_MS) } },
-    select: { roleArn: true, sessionName: true },
+    select: { roleArn: true, sessionName: true, details: true },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
   });
   // Who they are, from what Keyport has seen of them: their audit events, else their sessions.
@@ -36,7 +45,8 @@ export async function revokePersonSessions(opts: { actor: Actor; personSub: stri
   if (!seen) {
     throw new AppError('not_found', 'Keyport has never seen this person (no sign-in, no audit event), so there is nobody to revoke. Check the subject.', { fields: { personSub: 'Not a person Keyport knows.' } });
   }
-  const roleArns = [...new Set(live.flatMap((e) => (e.roleArn && parseRoleArn(e.roleArn) ? [e.roleArn] : [])))].sort();
+  const rolesOf = (e: (typeof live)[number]) => [e.roleArn, chainedRoleOf(e.details)].filter((arn): arn is string => typeof arn === 'string' && parseRoleArn(arn) !== null);
+  const roleArns = [...new Set(live.flatMap(rolesOf))].sort();
   const sessionNames = [...new Set(live.flatMap((e) => (e.sessionName ? [e.sessionName] : [])))].sort();
   const label = seen.actorName ?? seen.actorEmail ?? opts.personSub;
   // Counted before the policy goes on: the sessions that were live (not already revoked) and are now denied.

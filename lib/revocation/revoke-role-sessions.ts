@@ -1,6 +1,6 @@
 // "Revoke active sessions" of one role, as the IAM console does it: every session of the role
 // issued before now is denied everything; new sessions work at once. Only a role Keyport manages
-// (one named by a mapping, enabled or not) may be revoked: otherwise a reviewer could put a
+// (one named by a mapping, enabled or not, as its role or as the target it chains to) may be revoked: otherwise a reviewer could put a
 // deny-all on any role the revocation credentials reach.
 import type { Actor } from '@/lib/auth/actor';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
@@ -13,7 +13,7 @@ import { parseRoleArn, requireReason, roleRevocationPolicy } from './revocation-
 export async function revokeRoleSessions(opts: { actor: Actor; roleArn: string; reason: string; context: RevocationContext; deps: RevocationDeps }): Promise<RevocationView> {
   const reason = requireReason(opts.reason);
   if (!parseRoleArn(opts.roleArn)) throw new AppError('invalid_input', 'Name the role by its ARN, like arn:aws:iam::123456789012:role/Name.', { fields: { roleArn: 'A role ARN.' } });
-  const managed = await opts.deps.db.roleMapping.findFirst({ where: { roleArn: opts.roleArn }, select: { id: true } });
+  const managed = await opts.deps.db.roleMapping.findFirst({ where: { OR: [{ roleArn: opts.roleArn }, { chainedRoleArn: opts.roleArn }] }, select: { id: true } });
   if (!managed) {
     await appendAuditEvent(opts.deps.db, {
       type: 'REVOCATION_CREATED',

@@ -7,7 +7,7 @@ import 'server-only';
 // classify-sts-fault.ts. A timeout, reset or unparsable answer after the request may have been
 // written is returned at once as `definite: false`, for the caller to record the outcome as
 // unknown. Everything else is returned as an StsFailure with AWS's error code and request id.
-import { STSClient, type AssumeRoleWithSAMLCommand, type AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
+import { STSClient, type AssumeRoleCommand, type AssumeRoleWithSAMLCommand, type AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { TemporaryCredentials } from '@/lib/credentials/types';
 import { classifyStsFault, type StsFaultCode } from './classify-sts-fault';
@@ -52,28 +52,40 @@ const CONNECT_MARGIN_MS = 250;
 
 const clients = new Map<string, STSClient>();
 
+/** Temporary credentials a signed call (AssumeRole, role chaining) is made with. */
+export interface SigningCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
+
 export function clientFor(endpoint: string, region: string, timeouts: { timeoutMs: number; connectTimeoutMs: number } = STS_TIMEOUT_DEFAULTS): STSClient {
   const key = `${endpoint}|${region}|${timeouts.connectTimeoutMs}|${timeouts.timeoutMs}`;
   let c = clients.get(key);
   if (!c) {
-    c = new STSClient({
+    c = makeClient(endpoint, region, timeouts, undefined);
+    clients.set(key, c);
+  }
+  return c;
+}
+
+function makeClient(endpoint: string, region: string, timeouts: { timeoutMs: number; connectTimeoutMs: number }, credentials: SigningCredentials | undefined): STSClient {
+  return new STSClient({
       region,
       endpoint,
       // Retries are decided here (sendAssumeRole), never by the SDK's own retry strategy, which
       // would retry timeouts and resets (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
       maxAttempts: 1,
-      // The call is unsigned; no credential chain is consulted.
-      credentials: { accessKeyId: 'unused', secretAccessKey: 'unused' },
+      // AssumeRoleWith* calls are unsigned (no credential chain is consulted); AssumeRole is
+      // signed with the session it chains from, never with the server's own credentials.
+      credentials: credentials ?? { accessKeyId: 'unused', secretAccessKey: 'unused' },
       // connectionTimeout: socket connect (DNS included). requestTimeout only logs a warning
       // unless throwOnRequestTimeout is set (@smithy/node-http-handler NodeHttpHandlerOptions:
       // "If exceeded, a warning will be emitted unless throwOnRequestTimeout=true, in which case a
       // TimeoutError will be thrown"). It is a per-attempt backstop; the whole-call deadline is
       // the abortSignal passed to send().
       requestHandler: new NodeHttpHandler({ connectionTimeout: timeouts.connectTimeoutMs, requestTimeout: timeouts.timeoutMs, throwOnRequestTimeout: true }),
-    });
-    clients.set(key, c);
-  }
-  return c;
+  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -83,7 +95,9 @@ export async function sendAssumeRole(opts: {
   region: string;
   roleArn: string;
   durationSeconds: number;
-  command: AssumeRoleWithWebIdentityCommand | AssumeRoleWithSAMLCommand;
+  command: AssumeRoleWithWebIdentityCommand | AssumeRoleWithSAMLCommand | AssumeRoleCommand;
+  /** Signs the call (AssumeRole): a client of its own, destroyed after the call. */
+  credentials?: SigningCredentials;
   maxAttempts?: number;
   backoffMs?: number;
   /** Deadline for the whole call, retries and backoff included (STS_TIMEOUT_MS). */
@@ -91,9 +105,21 @@ export async function sendAssumeRole(opts: {
   /** Deadline for each attempt's TCP connection, DNS included (STS_CONNECT_TIMEOUT_MS). */
   connectTimeoutMs?: number;
 }): Promise<StsSuccess | StsFailure> {
-  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
   const timeouts = { timeoutMs: opts.timeoutMs ?? STS_TIMEOUT_DEFAULTS.timeoutMs, connectTimeoutMs: opts.connectTimeoutMs ?? STS_TIMEOUT_DEFAULTS.connectTimeoutMs };
-  const client = clientFor(opts.endpoint, opts.region, timeouts);
+  const client = opts.credentials ? makeClient(opts.endpoint, opts.region, timeouts, opts.credentials) : clientFor(opts.endpoint, opts.region, timeouts);
+  try {
+    return await sendWith(client, opts, timeouts);
+  } finally {
+    if (opts.credentials) client.destroy();
+  }
+}
+
+async function sendWith(
+  client: STSClient,
+  opts: Parameters<typeof sendAssumeRole>[0],
+  timeouts: { timeoutMs: number; connectTimeoutMs: number },
+): Promise<StsSuccess | StsFailure> {
+  const maxAttempts = Math.max(1, opts.maxAttempts ?? 3);
   const deadline = Date.now() + timeouts.timeoutMs;
   // One signal for the whole call: the SDK hands it to the request handler, which destroys the
   // request on abort (https://aws.amazon.com/blogs/developer/abortcontroller-in-modular-aws-sdk-for-javascript/).
@@ -103,6 +129,7 @@ export async function sendAssumeRole(opts: {
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
       // Both commands answer the same Credentials / AssumedRoleUser shape.
+      // All three commands answer the same Credentials / AssumedRoleUser shape.
       const out = await client.send(opts.command as AssumeRoleWithWebIdentityCommand, { abortSignal });
       const c = out.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration || !out.AssumedRoleUser?.Arn) {

@@ -82,3 +82,16 @@ export const limitExceeded = (message: string): AwsError => new AwsError('LimitE
 
 export const internalFailure = (): AwsError =>
   new AwsError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500, 'Receiver');
+
+export const invalidParameterValue = (message: string): AwsError => new AwsError('InvalidParameterValue', message, 400);
+
+/** STS API Reference, DecodeAuthorizationMessage: "InvalidAuthorizationMessageException … HTTP Status Code: 400". */
+export const invalidAuthorizationMessage = (): AwsError =>
+  new AwsError(
+    'InvalidAuthorizationMessageException',
+    'The error returned if the message passed to DecodeAuthorizationMessage was invalid. This can happen if the token contains invalid characters, such as line breaks, or if the message has expired.',
+    400,
+  );
+
+/** A refusal carrying AWS's encoded authorization failure message (EC2's UnauthorizedOperation, HTTP 403). */
+export const unauthorizedOperation = (message: string): AwsError => new AwsError('UnauthorizedOperation', message, 403);

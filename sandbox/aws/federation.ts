@@ -136,6 +136,9 @@ export class ConsoleFederation {
       secretEquals(sessionKey, session.secretAccessKey) &&
       secretEquals(hashSecret(sessionToken), session.sessionTokenHash);
     if (session === undefined || !valid) return plain(400, 'The session credentials are not valid.');
+    // The console federation endpoint takes no SessionDuration for credentials from role chaining
+    // (IAM User Guide, "Enable custom identity broker access to the AWS console").
+    if (requested !== undefined && session.chainedFrom !== undefined) return plain(400, 'SessionDuration cannot be used with credentials obtained by role chaining.');
     const problem = this.unusable(session, now);
     if (problem !== undefined) return plain(400, problem);
     const remaining = Math.floor((Date.parse(session.expiresAt) - now.getTime()) / 1000);

@@ -241,8 +241,11 @@ export interface RequestContext {
   readonly action: string;
   /** The resource ARN, or `*` for actions without a resource. */
   readonly resource?: string;
-  /** Who is asking, for resource-based (trust) policies. */
-  readonly principal?: { readonly type: string; readonly id: string };
+  /**
+   * Who is asking, for resource-based (trust) policies. `aliases` are the other names of the same
+   * principal a policy may use (an assumed-role session is also its role and its account).
+   */
+  readonly principal?: { readonly type: string; readonly id: string; readonly aliases?: readonly string[] };
   /** Condition keys; looked up case-insensitively. */
   readonly keys: Readonly<Record<string, ContextValue>>;
 }
@@ -400,7 +403,8 @@ function principalMatches(spec: PrincipalSpec, principal: RequestContext['princi
   if (principal === undefined) return false;
   const ids = spec[principal.type];
   if (ids === undefined) return false;
-  return ids.some((id) => id === '*' || id === principal.id);
+  const names = [principal.id, ...(principal.aliases ?? [])];
+  return ids.some((id) => id === '*' || names.includes(id));
 }
 
 function actionMatches(patterns: readonly string[], action: string): boolean {
@@ -423,6 +427,15 @@ export function statementApplies(statement: Statement, ctx: RequestContext, vers
   if (statement.resource !== undefined && !resourceMatches(statement.resource, resource, ctx, version)) return false;
   if (statement.notResource !== undefined && resourceMatches(statement.notResource, resource, ctx, version)) return false;
   return conditionsHold(statement.condition, ctx, version);
+}
+
+/** The statements of the policies that apply to a request, in order (for DecodeAuthorizationMessage). */
+export function matchingStatements<P extends Policy>(policies: readonly P[], ctx: RequestContext): Array<{ policy: P; statement: Statement }> {
+  const out: Array<{ policy: P; statement: Statement }> = [];
+  for (const policy of policies) {
+    for (const statement of policy.statements) if (statementApplies(statement, ctx, policy.version)) out.push({ policy, statement });
+  }
+  return out;
 }
 
 /** Standard IAM logic over a set of policies: an explicit Deny wins, then any Allow. */

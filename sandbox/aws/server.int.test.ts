@@ -52,13 +52,13 @@ describe('sandbox AWS server', () => {
   });
 
   it('answers AWS error XML for unknown, missing and unversioned actions', async () => {
-    const unknown = await fetch(`${h.aws.url}/?Action=AssumeRole&Version=2011-06-15`);
+    const unknown = await fetch(`${h.aws.url}/?Action=GetSessionToken&Version=2011-06-15`);
     const xml = await unknown.text();
     expect(unknown.status).toBe(400);
     expect(xml).toContain('<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">');
     expect(tag(xml, 'Type')).toBe('Sender');
     expect(tag(xml, 'Code')).toBe('InvalidAction');
-    expect(tag(xml, 'Message')).toBe('Could not find operation AssumeRole for version 2011-06-15');
+    expect(tag(xml, 'Message')).toBe('Could not find operation GetSessionToken for version 2011-06-15');
     expect(tag(xml, 'RequestId')).toBe(unknown.headers.get('x-amzn-requestid'));
 
     const missing = await fetch(`${h.aws.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '' });

@@ -16,6 +16,10 @@ import { getCallerIdentity } from './sts-caller-identity';
 import { createSamlVerifier } from './saml-verifier';
 import { assumeRoleWithSaml, type SamlVerifier } from './sts-saml';
 import { assumeRoleWithWebIdentity } from './sts-web-identity';
+import { assumeRole } from './sts-assume-role';
+import { AuthorizationMessages } from './authorization-message';
+import { decodeAuthorizationMessage } from './sts-decode-authorization-message';
+import { DEMO_ACTION, DEMO_NS, DEMO_SERVICE, DEMO_VERSION, readDemoSecret } from './demo-secret';
 import type { World } from './world';
 import { errorResponse, IAM_NS, queryResponse, STS_NS, type XmlChild } from './xml';
 
@@ -24,7 +28,7 @@ export const IAM_VERSION = '2010-05-08';
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const REGION_SEGMENT = /^\/([a-z]{2}(?:-[a-z]+)+-\d+)(?:\/|$)/;
 /** The STS actions the sandbox implements; any other action is answered InvalidAction. */
-const STS_ACTIONS = new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'GetCallerIdentity']);
+const STS_ACTIONS = new Set(['AssumeRoleWithWebIdentity', 'AssumeRoleWithSAML', 'GetCallerIdentity', 'AssumeRole', 'DecodeAuthorizationMessage']);
 
 export type LogEntry = Record<string, unknown>;
 
@@ -61,6 +65,11 @@ export interface RecentCall {
   roleSessionName: string | null;
   durationSeconds: number | null;
   status: number;
+  /** The keys that signed the call (AssumeRole, GetCallerIdentity …), and the session it issued. */
+  callerAccessKeyId: string | null;
+  accessKeyId: string | null;
+  /** The SourceIdentity of the session issued (carried along a role chain). */
+  sourceIdentity: string | null;
 }
 
 export interface SandboxAws {
@@ -115,6 +124,7 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
   const keys = opts.oidcKeys ?? createOidcKeyResolver();
   const samlVerifier = opts.samlVerifier ?? createSamlVerifier();
   const federation = new ConsoleFederation({ world, state, now });
+  const authorizationMessages = new AuthorizationMessages();
   const calls: Record<string, number> = {};
   const log = opts.log ?? (() => undefined);
 
@@ -123,8 +133,9 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
   };
   // The last STS/IAM calls (no secrets), so tests can ask "did AWS see this request?" precisely.
   const recent: RecentCall[] = [];
-  const remember = (params: Map<string, string>, status: number) => {
+  const remember = (params: Map<string, string>, status: number, logFields: Record<string, unknown>) => {
     const duration = params.get('DurationSeconds');
+    const text = (k: string) => (typeof logFields[k] === 'string' ? (logFields[k] as string) : null);
     recent.push({
       at: now().toISOString(),
       action: params.get('Action') ?? '',
@@ -132,6 +143,9 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
       roleSessionName: params.get('RoleSessionName') ?? null,
       durationSeconds: duration === undefined ? null : Number(duration),
       status,
+      callerAccessKeyId: text('callerAccessKeyId'),
+      accessKeyId: text('accessKeyId'),
+      sourceIdentity: text('sourceIdentity'),
     });
     if (recent.length > 1000) recent.shift();
   };
@@ -151,13 +165,14 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
     const action = params.get('Action');
     const version = params.get('Version');
     const iam = action !== undefined && isIamAction(action);
-    const namespace = iam || (action === undefined && version === IAM_VERSION) ? IAM_NS : STS_NS;
+    const demo = action === DEMO_ACTION;
+    const namespace = demo ? DEMO_NS : iam || (action === undefined && version === IAM_VERSION) ? IAM_NS : STS_NS;
     try {
       if (action === undefined || action === '') throw new AwsError('MissingAction', 'Missing Action', 400);
       count(action);
       logFields['action'] = action;
-      const expectedVersion = iam ? IAM_VERSION : STS_VERSION;
-      if ((!iam && !STS_ACTIONS.has(action)) || (version !== undefined && version !== expectedVersion)) {
+      const expectedVersion = demo ? DEMO_VERSION : iam ? IAM_VERSION : STS_VERSION;
+      if ((!iam && !demo && !STS_ACTIONS.has(action)) || (version !== undefined && version !== expectedVersion)) {
         throw invalidAction(action, version ?? expectedVersion);
       }
       const regionMatch = REGION_SEGMENT.exec(parts.path);
@@ -178,10 +193,19 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
       } else if (action === 'AssumeRoleWithSAML') {
         result = await assumeRoleWithSaml(params, ctx, { verify: samlVerifier });
       } else {
-        const caller: Caller = authenticate(parts, { world, state, now: now(), service: iam ? 'iam' : 'sts', region });
+        const caller: Caller = authenticate(parts, { world, state, now: now(), service: demo ? DEMO_SERVICE : iam ? 'iam' : 'sts', region: iam ? undefined : regionMatch?.[1] });
         logFields['accessKeyId'] = callerAccessKeyId(caller);
+        logFields['callerAccessKeyId'] = callerAccessKeyId(caller);
         if (iam) {
           result = iamAction(action, params, caller, ctx);
+        } else if (demo) {
+          result = readDemoSecret(params, caller, ctx, authorizationMessages);
+        } else if (action === 'AssumeRole') {
+          assertRegionEnabled(ctx, callerAccount(caller));
+          result = assumeRole(params, caller, ctx);
+        } else if (action === 'DecodeAuthorizationMessage') {
+          assertRegionEnabled(ctx, callerAccount(caller));
+          result = decodeAuthorizationMessage(params, caller, ctx, authorizationMessages);
         } else {
           assertRegionEnabled(ctx, callerAccount(caller));
           result = getCallerIdentity(caller, ctx);
@@ -259,7 +283,7 @@ export async function startSandboxAws(opts: SandboxAwsOptions): Promise<SandboxA
       const parts: HttpRequestParts = { method, path, query, headers: headerPairs(req), body };
       const answer = await queryApi(req, parts, params, requestId, logFields);
       status = answer.status;
-      remember(params, status);
+      remember(params, status, logFields);
       send(res, { status, headers: { 'content-type': 'text/xml' }, body: answer.body }, requestId);
     } finally {
       log({ time: new Date().toISOString(), requestId, method: req.method, path, status, ms: Date.now() - started, ...logFields });

@@ -25,6 +25,8 @@ export interface IssueInput {
   tags?: Record<string, string>;
   transitiveTagKeys?: string[];
   sourceIdentity?: string;
+  /** The AccessKeyId of the session that assumed this one (role chaining). */
+  chainedFrom?: string;
   now: Date;
 }
 
@@ -56,6 +58,7 @@ export function issueSession(state: SandboxState, input: IssueInput): Issued {
     ...(input.sessionPolicy === undefined ? {} : { sessionPolicy: input.sessionPolicy }),
     ...(input.tags === undefined ? {} : { tags: input.tags, transitiveTagKeys: input.transitiveTagKeys ?? [] }),
     ...(input.sourceIdentity === undefined ? {} : { sourceIdentity: input.sourceIdentity }),
+    ...(input.chainedFrom === undefined ? {} : { chainedFrom: input.chainedFrom }),
   };
   state.addSession(session, input.now);
   return { session, secretAccessKey, sessionToken };

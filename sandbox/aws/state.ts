@@ -30,6 +30,8 @@ const IssuedSessionSchema = z.object({
   /** Session tags (from the token's or assertion's tags): aws:PrincipalTag/<key> of the session. */
   tags: z.record(z.string(), z.string()).optional(),
   transitiveTagKeys: z.array(z.string()).optional(),
+  /** AssumeRole with another session's keys (role chaining): that session's AccessKeyId. */
+  chainedFrom: z.string().optional(),
 });
 export type IssuedSession = z.output<typeof IssuedSessionSchema>;
 

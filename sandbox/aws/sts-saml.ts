@@ -127,6 +127,7 @@ export async function assumeRoleWithSaml(params: Params, ctx: ActionContext, dep
     now,
   });
   ctx.logFields['accessKeyId'] = issued.session.accessKeyId;
+  if (sourceIdentity !== undefined) ctx.logFields['sourceIdentity'] = sourceIdentity;
   return [
     credentialsXml(issued),
     assumedRoleUserXml(issued.session),

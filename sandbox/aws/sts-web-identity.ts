@@ -156,6 +156,7 @@ export async function assumeRoleWithWebIdentity(params: Params, ctx: ActionConte
     now,
   });
   ctx.logFields['accessKeyId'] = issued.session.accessKeyId;
+  if (sourceIdentity !== undefined) ctx.logFields['sourceIdentity'] = sourceIdentity;
   return [
     credentialsXml(issued),
     el('SubjectFromWebIdentityToken', payload.sub),

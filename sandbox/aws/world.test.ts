@@ -10,13 +10,13 @@ const clone = (): Doc => JSON.parse(JSON.stringify(raw)) as Doc;
 describe('the world file', () => {
   it('loads sandbox/world.json with its placeholders substituted', () => {
     const world = parseWorld(raw, WITH_SAML);
-    expect(world.accounts.map((a) => a.id)).toEqual(['111122223333', '444455556666']);
+    expect(world.accounts.map((a) => a.id)).toEqual(['111122223333', '444455556666', '777788889999']);
     expect(world.oidcProviders[0]).toMatchObject({ url: 'http://localhost:4001', clientIds: ['keyport'] });
     const role = world.roles.find((r) => r.arn.endsWith('/DevReadOnly'));
     expect(role?.maxSessionDuration).toBe(14400);
     expect(JSON.stringify(role?.trustPolicy)).toContain('"arn:aws:iam::111122223333:oidc-provider/localhost:4001"');
     expect(JSON.stringify(role?.trustPolicy)).toContain('"localhost:4001:aud":"keyport"');
-    expect(world.iamAdmins.map((a) => a.accessKeyId)).toEqual(['AKIASANDBOXADMIN0001', 'AKIASANDBOXADMIN0002']);
+    expect(world.iamAdmins.map((a) => a.accessKeyId)).toEqual(['AKIASANDBOXADMIN0001', 'AKIASANDBOXADMIN0002', 'AKIASANDBOXADMIN0003']);
     // The comment talks about the placeholders and is left alone.
     expect(world.$comment).toContain('${OIDC_ISSUER}');
   });
@@ -33,7 +33,7 @@ describe('the world file', () => {
 
   it.each([
     ['an unknown account', (d: Doc) => d.roles.push({ ...d.roles[0], arn: 'arn:aws:iam::999999999999:role/X' }), /unknown account/],
-    ['a duplicate role name', (d: Doc) => d.roles.push({ ...d.roles[0], arn: 'arn:aws:iam::444455556666:role/x/DevReadOnly' }), /also used/],
+    ['a duplicate role name', (d: Doc) => d.roles.push({ ...d.roles[0], arn: 'arn:aws:iam::111122223333:role/x/DevReadOnly' }), /also used/],
     ['a broken trust policy', (d: Doc) => (d.roles[0]!['trustPolicy'] = { Statement: [{ Effect: 'Allow', Action: 'sts:*' }] }), /Principal/],
     ['a bad max duration', (d: Doc) => (d.roles[0]!['maxSessionDuration'] = 60), /maxSessionDuration/],
     ['a bad admin key id', (d: Doc) => (d['iamAdmins'] = [{ account: '111122223333', userName: 'a', accessKeyId: 'AKIA1', secretAccessKey: 'x'.repeat(40) }]), /AKIA/],

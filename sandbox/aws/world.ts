@@ -76,10 +76,11 @@ export const WorldSchema = z
     const names = new Map<string, number>();
     world.roles.forEach((role, i) => {
       needAccount(accountOfArn(role.arn), ['roles', i, 'arn']);
-      const name = roleNameOf(role.arn);
+      // IAM role names are unique within an account (whatever their path); accounts may reuse them.
+      const name = `${accountOfArn(role.arn)}/${roleNameOf(role.arn)}`;
       const seen = names.get(name);
       if (seen !== undefined) {
-        ctx.addIssue({ code: 'custom', message: `role name ${name} is also used by roles[${seen}]; IAM calls address roles by name`, path: ['roles', i, 'arn'] });
+        ctx.addIssue({ code: 'custom', message: `role name ${roleNameOf(role.arn)} is also used by roles[${seen}] in the same account; IAM calls address roles by name`, path: ['roles', i, 'arn'] });
       }
       names.set(name, i);
       const check = (doc: unknown, kind: 'trust' | 'identity', path: (string | number)[]) => {

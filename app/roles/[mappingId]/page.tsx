@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { ChainedRoleNote } from '@/components/chained-role-note';
 import { ClientIntl } from '@/components/i18n/client-intl';
 import { NoRoles } from '@/components/no-roles';
 import { RequestCredentials } from '@/components/request-credentials';
@@ -67,7 +68,8 @@ export default async function RolePage({ params, searchParams }: Props) {
   // by the browser): a link from elsewhere opens the form filled in, and waits for a click.
   const autoIssue = query.again === '1' && usable !== null && h.get('sec-fetch-site') === 'same-origin';
   const samlError = samlErrorExplanation(query.samlError, 'issuance');
-  const roleName = role.roleArn.split('/').pop() ?? role.roleLabel;
+  // The credentials are the target's when the mapping chains.
+  const roleName = (role.chainedRoleArn ?? role.roleArn).split('/').pop() ?? role.roleLabel;
   return (
     <section>
       <Link href="/" className={link}>
@@ -79,6 +81,7 @@ export default async function RolePage({ params, searchParams }: Props) {
       <p className="mt-1 text-sm text-slate-700 dark:text-slate-300" translate="no">
         {role.accountLabel} · {role.accountId} · <span className="font-mono text-xs break-all">{role.roleArn}</span>
       </p>
+      <ChainedRoleNote targetRoleArn={role.chainedRoleArn} hubRoleArn={role.roleArn} where="form" />
       {role.description && (
         <p className="mt-2 text-sm text-slate-800 dark:text-slate-200" translate="no">
           {role.description}

@@ -6,6 +6,7 @@
 // minutes, shows in the tab title, and can notify (opt-in).
 import { useFormatter, useTranslations } from 'next-intl';
 import { forwardRef, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { profileNameLeaks } from '@/lib/choices/profile-name-leaks';
 import { credentialOutputs, type CredentialOutputId } from '@/lib/credentials/credential-outputs';
 import { formatCredentials } from '@/lib/credentials/format-credentials';
 import { formatCredentialsFile } from '@/lib/credentials/format-credentials-file';
@@ -233,7 +234,8 @@ export const CredentialsView = forwardRef<HTMLHeadingElement, {
                 value={profile}
                 onChange={(e) => setProfile(e.target.value)}
                 onBlur={() => {
-                  if (isValidProfileName(profile)) rememberOutput(issued.mappingId, { profileName: profile });
+                  // Never remembered when it carries part of the credentials (a pasted secret is a valid name).
+                  if (isValidProfileName(profile) && !profileNameLeaks(profile, c)) rememberOutput(issued.mappingId, { profileName: profile });
                 }}
                 className="mt-1 block w-72 max-w-full rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs sm:mt-0 sm:ml-2 sm:inline-block dark:border-slate-600 dark:bg-slate-800"
                 aria-invalid={!profileOk}

@@ -96,7 +96,8 @@ export function RequestCredentials({
   }, [issued, error]);
 
   const errorText = (e: ApiError) => {
-    if (!e.explain) return e.message;
+    // An explanation this page was not given the words for reads as the API's English message.
+    if (!e.explain || !explain.has(e.explain.key as never)) return e.message;
     const values = { ...(e.explain.values ?? {}) };
     if (typeof values.contact === 'string') values.contact = supportContactFor(values.contact, common('defaultSupportContact'));
     return explain(e.explain.key as never, values as never);

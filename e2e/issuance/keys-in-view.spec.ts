@@ -2,7 +2,7 @@
 // remembered choice gets keys copied in two clicks from the catalog.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { signIn } from '../fixtures/sign-in';
-import { callerIdentity, parseEnvBlock } from '../fixtures/stack';
+import { callerIdentity, parseEnvBlock, query } from '../fixtures/stack';
 
 async function inViewport(page: Page, target: Locator): Promise<boolean> {
   const box = await target.boundingBox();
@@ -145,4 +145,30 @@ test('the countdown stands out in the last 5 minutes, and an expired card shows 
   await expect(expired).toContainText(/UTC/);
   await expect(expired).toContainText('your time');
   await expect(expired.getByRole('button', { name: 'Get new credentials' })).toBeVisible();
+});
+
+test('the output choice is remembered per role, never a pasted secret, and only through a same-origin request for a role one used', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page, 'adam');
+  await page.getByRole('link', { name: 'Get credentials for Dev read-only' }).first().click();
+  await page.getByRole('button', { name: 'Get credentials' }).click();
+  await page.getByRole('tab', { name: 'bash / zsh' }).click();
+  await page.getByTestId('copy-format-env').click();
+  const secret = parseEnvBlock(await page.evaluate(() => navigator.clipboard.readText())).AWS_SECRET_ACCESS_KEY ?? '';
+  await page.getByRole('tab', { name: '~/.aws/credentials' }).click();
+  await page.getByLabel('Profile name').fill(secret.replace(/[^A-Za-z0-9/+=]/g, '').slice(0, 40));
+  await page.getByLabel('Profile name').blur();
+  await page.getByRole('tab', { name: 'bash / zsh' }).click();
+  await expect.poll(async () => (await query<{ output_format: string | null }>("SELECT output_format FROM issuance_choices c JOIN role_mappings m ON m.id = c.mapping_id WHERE m.role_label = 'Dev read-only' AND c.actor_sub IN (SELECT actor_sub FROM audit_events WHERE actor_email = 'adam@example.com' LIMIT 1)"))[0]?.output_format).toBe('env');
+  const stored = await query<{ profile_name: string | null }>('SELECT profile_name FROM issuance_choices WHERE profile_name IS NOT NULL');
+  expect(stored.some((r) => (r.profile_name ?? '').length >= 12 && secret.includes(r.profile_name ?? ''))).toBe(false);
+
+  const origin = new URL(baseURL ?? '').origin;
+  const mappingId = new URL(page.url()).pathname.split('/')[2] ?? '';
+  expect((await page.request.put('/api/choices', { data: { mappingId, outputFormat: 'fish' }, headers: { origin: 'https://evil.example' } })).status()).toBe(403);
+  expect((await page.request.put('/api/choices', { data: { mappingId, outputFormat: 'zsh' }, headers: { origin } })).status()).toBe(422);
+  expect((await page.request.put('/api/choices', { data: { mappingId, profileName: 'bad name]' }, headers: { origin } })).status()).toBe(422);
+  // A role adam never used has no row to attach a choice to.
+  expect((await page.request.put('/api/choices', { data: { mappingId: '00000000-0000-4000-8000-000000000000', outputFormat: 'fish' }, headers: { origin } })).status()).toBe(404);
+  expect((await page.request.put('/api/choices', { data: { mappingId, outputFormat: 'env' }, headers: { origin } })).status()).toBe(204);
 });

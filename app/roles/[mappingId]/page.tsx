@@ -94,7 +94,7 @@ export default async function RolePage({ params, searchParams }: Props) {
         </div>
       )}
       {resumed && <p className="mt-3 rounded bg-slate-100 p-2 text-sm dark:bg-slate-800">{t('resumed')}</p>}
-      <ClientIntl namespaces={['credentials', 'explain']}>
+      <ClientIntl namespaces={['credentials', 'explain.issue', 'explain.sts', 'explain.saml']}>
         <RequestCredentials
           role={{ mappingId: role.mappingId, roleLabel: role.roleLabel, maxDurationSeconds: role.maxDurationSeconds, allowedRegions: role.allowedRegions, defaultRegion: role.defaultRegion }}
           initialDuration={duration !== null && Number.isFinite(duration) ? duration : (usable?.durationSeconds ?? null)}

@@ -126,6 +126,7 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     region: request.region,
     sourceIp: context.sourceIp,
     userAgent: context.userAgent,
+    ...(context.channel ? { channel: context.channel } : {}),
   };
 
   // 5. Write-ahead: the intent is committed before AWS is asked.

@@ -26,6 +26,7 @@ export function SiteHeader({ user, sandbox }: { user: HeaderUser | null; sandbox
               <Link href="/" className="hover:text-slate-900">Roles</Link>
               {user.isAdmin && <Link href="/admin/mappings" className="hover:text-slate-900">Mappings</Link>}
               <Link href="/history" className="hover:text-slate-900">History</Link>
+              <Link href="/devices" className="hover:text-slate-900">Devices</Link>
               {(user.isAdmin || user.isAuditor) && <Link href="/audit" className="hover:text-slate-900">Audit</Link>}
               {(user.isAdmin || user.isAuditor) && <Link href="/revocations" className="hover:text-slate-900">Revocations</Link>}
             </nav>

@@ -24,6 +24,9 @@ export const PAGE_ACCESS: Record<string, AccessRule> = {
   '/audit/events/[id]': ['audit', 'read'],
   '/revocations': ['revocations', 'read'],
   '/history': ['own-history', 'read'],
+  '/devices': ['catalog', 'read'],
+  '/cli/authorize': ['catalog', 'read'],
+  '/cli/device': ['catalog', 'read'],
 };
 
 export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>>> = {
@@ -57,6 +60,21 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/audit/verify': { POST: ['audit', 'verify'] },
   '/api/revocations': { GET: ['revocations', 'read'], POST: ['revocations', 'create'] },
   '/api/revocations/[id]/lift': { POST: ['revocations', 'lift'] },
+  // The keyport CLI's OAuth endpoints: anonymous by nature (the code, device code or refresh token
+  // is the proof), limited per source address.
+  '/api/cli/token': { POST: 'public' },
+  '/api/cli/device': { POST: 'public' },
+  // The approval pages' answers (browser: session cookie and Origin check).
+  '/api/cli/authorize': { POST: ['catalog', 'read'] },
+  '/api/cli/device/lookup': { POST: ['catalog', 'read'] },
+  '/api/cli/device/decision': { POST: ['catalog', 'read'] },
+  '/api/cli/devices/[id]': { DELETE: ['catalog', 'read'] },
+  // CLI only (bearer token).
+  '/api/cli/whoami': { GET: ['catalog', 'read'] },
+  '/api/cli/logout': { POST: ['catalog', 'read'] },
+  '/api/cli/roles': { GET: ['catalog', 'read'] },
+  '/api/cli/credentials': { POST: ['credentials', 'issue'] },
+  '/api/openapi.json': { GET: 'public' },
 };
 
 /** Server actions, as `<file under app/>#<export>`. */

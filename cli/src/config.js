@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { CliError } from './errors.js';
 
-/** @param {NodeJS.ProcessEnv} [env] */
+/** @param {Record<string, string | undefined>} [env] */
 export function configDir(env = process.env) {
   if (env.XDG_CONFIG_HOME) return path.join(env.XDG_CONFIG_HOME, 'keyport');
   if (process.platform === 'win32' && env.APPDATA) return path.join(env.APPDATA, 'keyport');
@@ -56,7 +56,7 @@ export function normalizePortalUrl(raw) {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-/** @param {{ url?: string | undefined }} opts @param {string} dir @param {NodeJS.ProcessEnv} [env] */
+/** @param {{ url?: string | undefined }} opts @param {string} dir @param {Record<string, string | undefined>} [env] */
 export function portalUrl(opts, dir, env = process.env) {
   const raw = opts.url ?? env.KEYPORT_URL ?? readConfig(dir).url;
   if (!raw) throw new CliError('notLoggedIn', 'No Keyport URL is set: run `keyport login --url https://<your Keyport>` (or set KEYPORT_URL).');

@@ -10,13 +10,13 @@ import { writePrivateFile } from './config.js';
 
 /** @typedef {{ kind: 'secret-tool' | 'macos-keychain' | 'file'; get(name: string): string | null; set(name: string, value: string): void; delete(name: string): void; deletePrefix(prefix: string): void }} SecureStore */
 
-/** @param {string} command @param {NodeJS.ProcessEnv} env */
+/** @param {string} command @param {Record<string, string | undefined>} env */
 function onPath(command, env) {
   for (const dir of (env.PATH ?? '').split(path.delimiter)) if (dir && existsSync(path.join(dir, command))) return path.join(dir, command);
   return null;
 }
 
-/** @param {string} dir @param {NodeJS.ProcessEnv} [env] @returns {SecureStore} */
+/** @param {string} dir @param {Record<string, string | undefined>} [env] @returns {SecureStore} */
 export function openSecureStore(dir, env = process.env) {
   if (env.KEYPORT_KEYCHAIN !== 'off') {
     if (process.platform === 'linux' && env.DBUS_SESSION_BUS_ADDRESS) {

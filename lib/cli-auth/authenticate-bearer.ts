@@ -12,12 +12,7 @@ import { hashOpaqueToken, looksLikeOpaqueToken } from './opaque-token';
 
 export type BearerResult = { ok: true; actor: Actor; tokenId: string; accessExpiresAt: Date; refreshExpiresAt: Date } | { ok: false; refusal: CliTokenRefusal };
 
-/** The bearer token of an Authorization header, or null when the header is not a bearer one. */
-export function bearerOf(header: string | null): string | null {
-  if (!header) return null;
-  const m = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i.exec(header);
-  return m?.[1] ?? null;
-}
+export { bearerOf } from './bearer-of';
 
 export async function authenticateBearer(token: string, now: Date = new Date()): Promise<BearerResult> {
   if (!looksLikeOpaqueToken(token, 'kpa')) return { ok: false, refusal: 'unknown' };

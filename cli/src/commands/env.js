@@ -6,7 +6,7 @@ import { roleCredentials, temporaryCredentials } from '../credentials.js';
 import { CliError } from '../errors.js';
 import { EXPORT_FORMATS, formatCredentials } from '../shared/format-credentials.js';
 
-/** The format for the shell this runs in. Pure. @param {NodeJS.ProcessEnv} env @param {NodeJS.Platform} platform @returns {import('../shared/format-credentials.js').ExportFormat} */
+/** The format for the shell this runs in. Pure. @param {Record<string, string | undefined>} env @param {NodeJS.Platform} platform @returns {import('../shared/format-credentials.js').ExportFormat} */
 export function defaultEnvFormat(env, platform) {
   if (env.SHELL && path.basename(env.SHELL) === 'fish') return 'fish';
   if (env.PSModulePath && platform === 'win32') return 'powershell';

@@ -7,7 +7,11 @@ import { roleCredentials } from '../credentials.js';
 import { CliError } from '../errors.js';
 import { formatCliExpiration } from '../shared/format-cli-expiration.js';
 
-/** The child's environment. Pure. @param {NodeJS.ProcessEnv} env @param {import('../credential-cache.js').CachedCredentials} c */
+/**
+ * The child's environment. Pure.
+ * @param {Record<string, string | undefined>} env @param {import('../credential-cache.js').CachedCredentials} c
+ * @returns {Record<string, string | undefined>}
+ */
 export function execEnvironment(env, c) {
   const out = { ...env };
   for (const k of ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN', 'AWS_CREDENTIAL_EXPIRATION']) delete out[k];

@@ -23,6 +23,7 @@ import { findDemoPerson } from '../sandbox/people';
 import { recreateDatabase } from './audit-data';
 import { benchAuditSearch } from './audit-search';
 import { benchBrokerMint } from './broker-mint';
+import { benchCliCredentialProcess, signInCliWithCookie } from './cli-credential-process';
 import { benchConcurrency } from './concurrency';
 import { benchEntitlements } from './entitlements';
 import { benchIssuanceOverhead } from './issuance-overhead';
@@ -47,7 +48,8 @@ function intEnv(name: string, fallback: number): number {
 }
 
 const PARAMS = {
-  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5,6',
+  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5,6,7',
+  BENCH_CLI_RUNS: intEnv('BENCH_CLI_RUNS', 30),
   BENCH_MINTS: intEnv('BENCH_MINTS', 2000),
   BENCH_PAIRS: intEnv('BENCH_PAIRS', 300),
   BENCH_WARMUP: intEnv('BENCH_WARMUP', 30),
@@ -207,6 +209,17 @@ async function main(): Promise<void> {
     if (parts.has('6')) {
       say(`6 · broker token minting (${PARAMS.BENCH_MINTS} tokens per algorithm)…`);
       sections.push(await benchBrokerMint({ iterations: PARAMS.BENCH_MINTS }));
+    }
+    if (parts.has('7')) {
+      say(`7 · keyport CLI credential-process (${PARAMS.BENCH_CLI_RUNS} runs per arm)…`);
+      const alice = issuers[0];
+      if (!alice) throw new Error('no signed-in person for the CLI benchmark');
+      sections.push(
+        await benchCliCredentialProcess({
+          runs: PARAMS.BENCH_CLI_RUNS,
+          cold: { portalUrl: stack.portalUrl, role: alice.roleArn, signIn: (configHome) => signInCliWithCookie({ portalUrl: stack.portalUrl, cookie: alice.cookie, configHome }) },
+        }),
+      );
     }
     if (parts.has('4')) {
       say('4 · entitlement resolution…');

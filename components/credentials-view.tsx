@@ -16,6 +16,7 @@ export interface IssuedView {
   assumedRoleArn: string;
   sessionName: string;
   roleLabel: string;
+  roleArn: string;
   accountLabel: string;
   accountId: string;
   region: string;
@@ -140,6 +141,14 @@ export function CredentialsView({ issued, onRenew, onConsole, consoleBusy, conso
                 aria-invalid={!profileOk}
               />
               {!profileOk && <p className="mt-1 text-xs text-red-700">Use letters, digits and _ . : / @ + = , - (no spaces or brackets).</p>}
+            </div>
+          )}
+          {tab === 'process' && (
+            <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-xs text-slate-700" data-testid="keyport-cli-advice">
+              <p>
+                With the <strong>keyport</strong> CLI (see the README: <code>npm install -g ./cli</code>), the AWS CLI and every SDK ask Keyport again before the credentials expire:
+              </p>
+              <pre className="mt-1 whitespace-pre-wrap break-all font-mono">{`keyport login --url ${typeof window === 'undefined' ? '' : window.location.origin}\nkeyport configure    # one profile per role, or by hand in ~/.aws/config:\n\n[profile ${issued.accountLabel.replace(/[^A-Za-z0-9_.-]+/g, '-')}]\ncredential_process = keyport credential-process --role ${issued.roleArn}\nregion = ${issued.region}`}</pre>
             </div>
           )}
           <pre data-testid={`format-${tab}`} className="mt-2 max-h-64 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">

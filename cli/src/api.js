@@ -38,6 +38,14 @@ export async function postForm(url, path, form) {
   return { status: res.status, body };
 }
 
+/** The exit kind of a refused call. Pure. @param {number} status @param {unknown} reason @param {string} message @returns {import('./errors.js').ExitKind} */
+export function kindOfStatus(status, reason, message) {
+  if (status === 401) return kindOfRefusal(typeof reason === 'string' ? reason : undefined);
+  if (status === 403) return /revoked/i.test(message) ? 'revoked' : 'notEntitled';
+  if (status === 502 || status === 503) return 'unreachable';
+  return 'failure';
+}
+
 /** @param {ApiContext} ctx @returns {Promise<string>} */
 async function accessToken(ctx, force = false) {
   const t = readTokens(ctx.store, ctx.url);
@@ -79,9 +87,6 @@ export async function api(ctx, path, opts = {}) {
     const reason = error?.detail?.reason;
     if (res.status === 401 && reason === 'access_expired' && attempt === 0) continue;
     if (!error || typeof error.message !== 'string') throw new CliError('unreachable', `${ctx.url} did not answer as Keyport does (HTTP ${res.status}). Check the URL.`);
-    if (res.status === 401) throw new CliError(kindOfRefusal(reason), error.message);
-    if (res.status === 403) throw new CliError(/revok/i.test(error.message) ? 'revoked' : 'notEntitled', error.message);
-    if (res.status === 503 || res.status === 502) throw new CliError('unreachable', error.message);
-    throw new CliError('failure', error.message);
+    throw new CliError(kindOfStatus(res.status, reason, error.message), error.message, typeof reason === 'string' ? reason : undefined);
   }
 }

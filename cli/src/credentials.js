@@ -1,6 +1,7 @@
 // Credentials for one role: from the cache while more than 15 minutes remain, else issued by
 // Keyport (POST /api/cli/credentials, audited with channel cli) and cached.
 import { api } from './api.js';
+import { CliError } from './errors.js';
 import { cacheName, readCached, writeCached } from './credential-cache.js';
 
 /** @typedef {import('./credential-cache.js').CachedCredentials} CachedCredentials */
@@ -16,10 +17,18 @@ export async function roleCredentials(ctx, req) {
 
 /** @param {import('./api.js').ApiContext} ctx @param {RoleRequest} req @param {string} name @returns {Promise<CachedCredentials>} */
 async function issueAndCache(ctx, req, name) {
-  const body = await api(ctx, '/api/cli/credentials', {
-    method: 'POST',
-    body: { role: req.role, ...(req.durationSeconds === undefined ? {} : { durationSeconds: req.durationSeconds }), ...(req.region === undefined ? {} : { region: req.region }) },
-  });
+  /** @type {any} */
+  let body;
+  try {
+    body = await api(ctx, '/api/cli/credentials', {
+      method: 'POST',
+      body: { role: req.role, ...(req.durationSeconds === undefined ? {} : { durationSeconds: req.durationSeconds }), ...(req.region === undefined ? {} : { region: req.region }) },
+    });
+  } catch (e) {
+    // SAML passthrough: a fresh assertion from the IdP, through the browser (saml-loopback.js).
+    if (!(e instanceof CliError) || e.reason !== 'browser_required') throw e;
+    body = await (await import('./saml-loopback.js')).issueThroughBrowser(ctx, req);
+  }
   /** @type {CachedCredentials} */
   const c = {
     accessKeyId: body.credentials.accessKeyId,

@@ -15,12 +15,14 @@ export const EXIT = /** @type {const} */ ({
 /** @typedef {keyof typeof EXIT} ExitKind */
 
 export class CliError extends Error {
-  /** @param {ExitKind} kind @param {string} message */
-  constructor(kind, message) {
+  /** @param {ExitKind} kind @param {string} message @param {string} [reason] Keyport's reason (error.detail.reason), when it gave one */
+  constructor(kind, message, reason) {
     super(message);
     this.name = 'CliError';
     /** @readonly */
     this.kind = kind;
+    /** @readonly */
+    this.reason = reason;
   }
 
   get exitCode() {

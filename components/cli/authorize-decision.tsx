@@ -1,7 +1,7 @@
 'use client';
 // Approve / decline on /cli/authorize: the answer is POSTed (session cookie, Origin check), then
 // the browser goes to the loopback URL Keyport answered (with the one-time code, or access_denied).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { postJson } from '@/components/audit/post-json';
 import { authorizeStrings as t } from './authorize-strings';
 
@@ -16,6 +16,9 @@ export interface AuthorizeRequest {
 }
 
 export function AuthorizeDecision({ request }: { request: AuthorizeRequest }) {
+  // Enabled once hydrated: a click before that would do nothing.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function answer(approve: boolean) {
@@ -32,10 +35,10 @@ export function AuthorizeDecision({ request }: { request: AuthorizeRequest }) {
   return (
     <div className="mt-4">
       <div className="flex gap-3">
-        <button type="button" disabled={busy} onClick={() => void answer(true)} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+        <button type="button" disabled={!hydrated || busy} onClick={() => void answer(true)} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
           {t.approve}
         </button>
-        <button type="button" disabled={busy} onClick={() => void answer(false)} className="rounded border border-slate-300 px-4 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50">
+        <button type="button" disabled={!hydrated || busy} onClick={() => void answer(false)} className="rounded border border-slate-300 px-4 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50">
           {t.deny}
         </button>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 // The device approval form: type the code → see the request (code, address, program) → approve or
 // decline. Every answer goes through the browser-only API (session cookie, Origin check).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { postJson } from '@/components/audit/post-json';
 import { deviceStrings as t } from './device-strings';
 
@@ -15,6 +15,9 @@ interface Pending {
 }
 
 export function DeviceApproval() {
+  // Enabled once hydrated: a click before that would do nothing.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const [code, setCode] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<'approved' | 'denied' | null>(null);
@@ -56,6 +59,7 @@ export function DeviceApproval() {
             <input
               value={code}
               onChange={(e) => setCode(e.target.value)}
+              disabled={!hydrated}
               autoComplete="off"
               spellCheck={false}
               maxLength={32}
@@ -63,7 +67,7 @@ export function DeviceApproval() {
               className="rounded border border-slate-300 px-3 py-2 font-mono text-lg tracking-widest uppercase"
             />
           </label>
-          <button type="submit" disabled={busy || code.trim() === ''} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+          <button type="submit" disabled={!hydrated || busy || code.trim() === ''} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
             {t.lookUp}
           </button>
         </form>
@@ -84,10 +88,10 @@ export function DeviceApproval() {
           </dl>
           <p className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">{t.confirmHint}</p>
           <div className="mt-3 flex gap-3">
-            <button type="button" disabled={busy} onClick={() => void decide(true)} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
+            <button type="button" disabled={!hydrated || busy} onClick={() => void decide(true)} className="rounded bg-slate-900 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-50">
               {t.approve}
             </button>
-            <button type="button" disabled={busy} onClick={() => void decide(false)} className="rounded border border-slate-300 px-4 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50">
+            <button type="button" disabled={!hydrated || busy} onClick={() => void decide(false)} className="rounded border border-slate-300 px-4 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50">
               {t.deny}
             </button>
           </div>

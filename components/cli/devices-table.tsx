@@ -2,13 +2,16 @@
 // The Your devices table with a Revoke button per active CLI sign-in (DELETE, session cookie and
 // Origin check). Times in UTC.
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CliDevice } from '@/lib/cli-auth/list-cli-tokens';
 import { devicesStrings as t } from './devices-strings';
 
 const utc = (iso: string) => `${iso.replace('T', ' ').slice(0, 16)} UTC`;
 
 export function DevicesTable({ devices }: { devices: CliDevice[] }) {
+  // Enabled once hydrated: a click before that would do nothing.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +62,7 @@ export function DevicesTable({ devices }: { devices: CliDevice[] }) {
               <td className="py-2 pr-4">{utc(d.endsAt)}</td>
               <td className="py-2 pr-4">
                 {d.active ? (
-                  <button type="button" disabled={busy === d.id} onClick={() => void revoke(d.id)} className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-50">
+                  <button type="button" disabled={!hydrated || busy === d.id} onClick={() => void revoke(d.id)} className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50 disabled:opacity-50">
                     {busy === d.id ? t.revoking : t.revoke}
                   </button>
                 ) : (

@@ -12,12 +12,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { openApiDocument } from '../../lib/cli-api/openapi-document';
 import { subjectFor } from '../../sandbox/oidc/directory';
 import { E2E, query } from '../fixtures/stack';
+import { signInWithSaml } from '../fixtures/saml';
 import { signIn } from '../fixtures/sign-in';
 
 const run = promisify(execFile);
 const CLI = path.resolve('cli/bin/keyport.js');
 const PROD_RO = 'arn:aws:iam::444455556666:role/ProdReadOnly';
 const DEV_DEVELOPER = 'arn:aws:iam::111122223333:role/DevDeveloper';
+const SAML_DEVELOPER = 'arn:aws:iam::111122223333:role/SamlDeveloper';
 
 const UNRELATED = `# my own settings, kept as they are
 [default]
@@ -226,6 +228,42 @@ test('after the person is revoked, credential-process exits non-zero with the re
     }
   } finally {
     await reviewer.close();
+    h.cleanup();
+  }
+});
+
+test('a SAML-signed-in person: passthrough SAML opens the browser for the fresh assertion and the result comes back to the loopback, sealed', async ({ page }) => {
+  test.setTimeout(120_000);
+  const h = home();
+  try {
+    const since = new Date(Date.now() - 1000);
+    const started = await startCli(h.env, ['login', '--no-browser', '--url', E2E.portalUrl], /Open this URL to sign in: (\S+)\n/);
+    await signInWithSaml(page, 'sam', { startAt: started.match[1] ?? '' });
+    await page.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    expect((await started.done).code).toBe(0);
+
+    const env = { ...h.env, KEYPORT_NO_BROWSER: '1' };
+    const issuing = await startCli(env, ['credential-process', '--role', SAML_DEVELOPER], /Open this URL to continue: (\S+)\n/);
+    let stdout = '';
+    issuing.child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    // The browser still holds the IdP's session: it answers at once, posts to Keyport's ACS, and
+    // Keyport sends the browser to the CLI's loopback with the result sealed to the CLI's key.
+    await page.goto(issuing.match[1] ?? '');
+    await expect(page.getByRole('heading', { name: 'Done' })).toBeVisible();
+    expect(page.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\?state=[\w-]+&result=[\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(page.url()).not.toContain('ASIA');
+    const { code, stderr } = await issuing.done;
+    expect(code, stderr).toBe(0);
+    const doc = JSON.parse(stdout) as { Version: number; AccessKeyId: string; SecretAccessKey: string; SessionToken: string };
+    expect(doc.Version).toBe(1);
+    expect(page.url()).not.toContain(doc.AccessKeyId);
+    const [event] = await query<{ channel: string }>(`SELECT details->>'channel' AS channel FROM audit_events WHERE type = 'ISSUE_SUCCEEDED' AND access_key_id = $1 AND occurred_at >= $2`, [doc.AccessKeyId, since]);
+    expect(event?.channel).toBe('cli');
+    // Cached like any other: the next call needs no browser.
+    const again = await keyport(env, ['credential-process', '--role', SAML_DEVELOPER]);
+    expect((JSON.parse(again.stdout) as { AccessKeyId: string }).AccessKeyId).toBe(doc.AccessKeyId);
+  } finally {
     h.cleanup();
   }
 });

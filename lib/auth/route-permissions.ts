@@ -74,6 +74,7 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/cli/logout': { POST: ['catalog', 'read'] },
   '/api/cli/roles': { GET: ['catalog', 'read'] },
   '/api/cli/credentials': { POST: ['credentials', 'issue'] },
+  '/api/cli/saml/start': { POST: ['credentials', 'issue'] },
   '/api/openapi.json': { GET: 'public' },
 };
 

@@ -45,6 +45,7 @@ describe('the OpenAPI document', () => {
       '/api/cli/device/decision': 'deviceDecisionRequest',
       '/api/cli/credentials': 'cliCredentialsRequest',
       '/api/console': 'consoleRequest',
+      '/api/cli/saml/start': 'cliSamlStartRequest',
     };
     for (const [p, name] of Object.entries(uses)) {
       const source = readFileSync(path.join('app', p, 'route.ts'), 'utf8');

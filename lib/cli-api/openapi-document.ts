@@ -71,6 +71,14 @@ export function openApiDocument(serverUrl: string) {
       '/api/cli/credentials': {
         post: { summary: 'Issue credentials for a role (audited, channel cli)', security: bearer, requestBody: { required: true, content: json('CliCredentialsRequest') }, responses: { '200': { description: 'Credentials (Cache-Control: no-store)', content: json('IssuedCredentials') }, ...errors([401, 403, 409, 422, 429, 502, 503]) } },
       },
+      '/api/cli/saml/start': {
+        post: {
+          summary: 'Start a SAML passthrough issuance for the CLI: the browser fetches a fresh assertion and comes back to the loopback with the result sealed to the CLI key',
+          security: bearer,
+          requestBody: { required: true, content: json('CliSamlStartRequest') },
+          responses: { '200': { description: 'Where to send the browser', content: json('CliSamlStartResponse') }, ...errors([401, 403, 409, 422, 429]) },
+        },
+      },
       '/api/console': {
         post: { summary: 'An AWS console sign-in URL for credentials Keyport issued to you', security: [...bearer, ...cookie], requestBody: { required: true, content: json('ConsoleRequest') }, responses: { '200': { description: 'The URL', content: json('ConsoleResponse') }, ...errors([401, 404, 422, 502]) } },
       },

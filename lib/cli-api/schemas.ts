@@ -2,6 +2,7 @@
 // document (openapi-document.ts, served at /api/openapi.json) is generated from these same
 // objects with zod's own JSON Schema generator, so the two cannot drift. Pure.
 import { z } from 'zod';
+import { PUBLIC_KEY_PATTERN } from '@/cli/src/shared/loopback-seal.js';
 import { CODE_CHALLENGE_PATTERN, CODE_VERIFIER_PATTERN } from '@/lib/cli-auth/pkce';
 
 export const CLI_CLIENT_ID = 'keyport-cli';
@@ -111,6 +112,15 @@ export const cliCredentialsRequest = z
     region: z.string().min(1).max(32).optional().describe("Default: the mapping's default region."),
   })
   .register(cliApiRegistry, { id: 'CliCredentialsRequest' });
+
+export const cliSamlStartRequest = cliCredentialsRequest
+  .extend({
+    redirectUri: z.string().min(1).max(200).describe('The CLI loopback listener (http://127.0.0.1:<port>/callback) the browser is sent back to.'),
+    state: z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/),
+    publicKey: z.string().regex(PUBLIC_KEY_PATTERN).describe('The X25519 public key (JWK "x") the result is sealed to; the CLI holds the private half for this request only.'),
+  })
+  .register(cliApiRegistry, { id: 'CliSamlStartRequest', description: 'SAML passthrough from the CLI: a fresh assertion needs the browser; the result comes back to the loopback, sealed.' });
+export const cliSamlStartResponse = z.object({ redirectUrl: z.string().describe('The IdP URL for the browser') }).register(cliApiRegistry, { id: 'CliSamlStartResponse' });
 
 export const issuedCredentials = z
   .object({

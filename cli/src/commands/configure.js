@@ -45,7 +45,6 @@ export async function configureCommand(opts) {
   const command = opts.command ?? selfCommand();
   const used = new Set();
   const desired = roles
-    .filter((/** @type {any} */ r) => !r.browserRequired)
     .map((/** @type {any} */ r) => {
       let name = profileNameFor(opts.template, r);
       if (used.has(name)) name = sanitizeProfileName(`${name}-${r.accountId}`);
@@ -85,7 +84,7 @@ export async function configureCommand(opts) {
   if (result.removed.length) say(`Removed (no longer entitled): ${result.removed.join(', ')}`);
   for (const s of result.skipped) say(`Left alone: a profile "${s}" exists that keyport did not write; rename it or pick another --template.`);
   const browserOnly = roles.filter((/** @type {any} */ r) => r.browserRequired);
-  for (const r of browserOnly) say(`No profile for ${r.accountLabel}/${r.roleLabel}: it is issued through your SAML identity provider in the browser (keyport console --role ${r.roleArn}).`);
+  for (const r of browserOnly) say(`Note: ${r.accountLabel}/${r.roleLabel} is issued through your SAML identity provider, so its profile opens the browser when its credentials are renewed.`);
   const first = [...result.added, ...result.updated, ...result.unchanged][0];
   if (first && !opts.dryRun) say(`Try: aws --profile ${first} sts get-caller-identity`);
 }

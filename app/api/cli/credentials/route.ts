@@ -37,7 +37,7 @@ export const POST = withAuth({ permission: ['credentials', 'issue'], channels: [
   }
   const role = match.role;
   if (role.browserRequired) {
-    throw new AppError('conflict', `The role ${role.accountLabel}/${role.roleLabel} is issued through your SAML identity provider, which needs the browser: run \`keyport console\` or get the credentials at ${cfg.publicUrl}/roles/${role.mappingId}.`, {
+    throw new AppError('conflict', `The role ${role.accountLabel}/${role.roleLabel} is issued through your SAML identity provider, which needs the browser: the keyport CLI opens it (POST /api/cli/saml/start), or get the credentials at ${cfg.publicUrl}/roles/${role.mappingId}.`, {
       detail: { reason: 'browser_required', url: `${cfg.publicUrl}/roles/${role.mappingId}` },
     });
   }

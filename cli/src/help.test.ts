@@ -33,7 +33,7 @@ describe('keyport --help', () => {
   });
 
   it('without a Keyport URL, says how to set one (exit 3), on one line', async () => {
-    const e = await run(process.execPath, [BIN, 'credential-process', '--role', 'x'], { env: { PATH: process.env.PATH ?? '', XDG_CONFIG_HOME: '/nonexistent-keyport-test', HOME: '/nonexistent-keyport-test' } }).then(
+    const e = await run(process.execPath, [BIN, 'credential-process', '--role', 'x'], { env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', XDG_CONFIG_HOME: '/nonexistent-keyport-test', HOME: '/nonexistent-keyport-test' } }).then(
       () => null,
       (err: { code?: number; stderr?: string; stdout?: string }) => err,
     );
@@ -43,7 +43,7 @@ describe('keyport --help', () => {
   });
 
   it('an unreachable Keyport is named as such (exit 6)', async () => {
-    const e = await run(process.execPath, [BIN, 'login', '--device-code', '--url', 'http://127.0.0.1:9'], { env: { PATH: process.env.PATH ?? '', XDG_CONFIG_HOME: '/tmp/keyport-help-test', KEYPORT_KEYCHAIN: 'off' } }).then(
+    const e = await run(process.execPath, [BIN, 'login', '--device-code', '--url', 'http://127.0.0.1:9'], { env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', XDG_CONFIG_HOME: '/tmp/keyport-help-test', KEYPORT_KEYCHAIN: 'off' } }).then(
       () => null,
       (err: { code?: number; stderr?: string }) => err,
     );

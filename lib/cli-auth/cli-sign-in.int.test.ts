@@ -224,6 +224,23 @@ describe('a sign-in ends', () => {
   });
 });
 
+describe('upkeep', () => {
+  it('deletes sign-in requests an hour past their expiry and sign-ins ended over 30 days ago, nothing live', async () => {
+    const { pruneCliAuthorizations } = await import('./prune-cli-authorizations');
+    const { startDeviceAuthorization } = await import('./start-device-authorization');
+    const actor = await person();
+    await signedIn(actor);
+    const d = await startDeviceAuthorization({ db, publicUrl: 'https://k', clientName: 'box', context });
+    const liveCount = await db.cliToken.count({ where: { userSub: actor.sub } });
+    await pruneCliAuthorizations({ db, now: new Date(Date.now() + 30 * 60_000) });
+    expect(await db.cliAuthorization.count({ where: { clientName: 'box', createdAt: { gte: new Date(Date.now() - 60_000) } } })).toBeGreaterThan(0);
+    await pruneCliAuthorizations({ db, now: new Date(Date.now() + 2 * 3600_000) });
+    const { pollDeviceAuthorization } = await import('./poll-device-authorization');
+    expect(await pollDeviceAuthorization({ db, deviceCode: d.device_code, context })).toMatchObject({ error: 'invalid_grant' });
+    expect(await db.cliToken.count({ where: { userSub: actor.sub } })).toBe(liveCount);
+  });
+});
+
 describe('the audit', () => {
   it('CLI events chain and verify like every other', async () => {
     const { verifyAuditChain } = await import('@/lib/audit/verify-audit-chain');

@@ -184,7 +184,7 @@ async function main(): Promise<void> {
       token.catch(() => tokens.delete(username));
       return token;
     };
-    const needsPortal = parts.has('1') || parts.has('2') || parts.has('5');
+    const needsPortal = parts.has('1') || parts.has('2') || parts.has('5') || parts.has('7');
     if (needsPortal) {
       for (const username of ISSUERS) {
         const p = findDemoPerson(username);

@@ -1,6 +1,5 @@
 // Credentials for one role: from the cache while more than 15 minutes remain, else issued by
 // Keyport (POST /api/cli/credentials, audited with channel cli) and cached.
-import { api } from './api.js';
 import { CliError } from './errors.js';
 import { cacheName, readCached, writeCached } from './credential-cache.js';
 
@@ -20,6 +19,8 @@ async function issueAndCache(ctx, req, name) {
   /** @type {any} */
   let body;
   try {
+    // Loaded only on a cache miss: the warm path needs no HTTP client.
+    const { api } = await import('./api.js');
     body = await api(ctx, '/api/cli/credentials', {
       method: 'POST',
       body: { role: req.role, ...(req.durationSeconds === undefined ? {} : { durationSeconds: req.durationSeconds }), ...(req.region === undefined ? {} : { region: req.region }) },

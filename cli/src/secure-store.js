@@ -3,10 +3,16 @@
 // file per secret, mode 0600, in a 0700 folder under the config folder. KEYPORT_KEYCHAIN=off
 // forces the files. No native module: the keychains are driven through their own commands, the
 // secret always on stdin, never in argv (which other users can read in the process list).
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writePrivateFile } from './config.js';
+
+// child_process only when a keychain is in use: the file store (and the warm credential-process
+// path with it) does not load it.
+const require = createRequire(import.meta.url);
+/** @type {typeof import('node:child_process').spawnSync} */
+const spawnSync = /** @type {typeof import('node:child_process').spawnSync} */ (/** @type {unknown} */ ((/** @type {any[]} */ ...args) => require('node:child_process').spawnSync(...args)));
 
 /** @typedef {{ kind: 'secret-tool' | 'macos-keychain' | 'file'; get(name: string): string | null; set(name: string, value: string): void; delete(name: string): void; deletePrefix(prefix: string): void }} SecureStore */
 

@@ -148,9 +148,15 @@ test('keyport login (loopback) + configure, then the AWS CLI twice through crede
     expect(notMine.stderr).toContain('You are not entitled to the role');
     expect(notMine.stdout).toBe('');
 
-    // The device shows on Your devices.
+    // The device shows on Your devices, where revoking it ends the CLI's sign-in.
     await page.goto('/devices');
-    await expect(page.getByTestId('device-row').first()).toContainText('keyport CLI on');
+    const row = page.getByTestId('device-row').first();
+    await expect(row).toContainText('keyport CLI on');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await expect(row).toContainText('Revoked here');
+    const gone = await refusal(h.env, ['whoami']);
+    expect(gone.code).toBe(4);
+    expect(gone.stderr).toContain('revoked on the Keyport "Your devices" page');
   } finally {
     h.cleanup();
   }

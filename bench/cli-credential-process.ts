@@ -62,6 +62,13 @@ export async function signInCliWithCookie(opts: { portalUrl: string; cookie: str
   if ((await done) !== 0) throw new Error(`keyport login failed: ${stderr}`);
 }
 
+async function interleaved(runs: number, arms: readonly (() => Promise<number>)[]): Promise<number[][]> {
+  const out = arms.map(() => [] as number[]);
+  for (const arm of arms) await arm();
+  for (let i = 0; i < runs; i++) for (const [k, arm] of arms.entries()) out[k]?.push(await arm());
+  return out;
+}
+
 export interface ColdSetup {
   /** Signs the CLI in at this portal with XDG_CONFIG_HOME = `configHome` (signInCliWithCookie). */
   signIn: (configHome: string) => Promise<void>;
@@ -74,15 +81,16 @@ export async function benchCliCredentialProcess(opts: { runs: number; cold?: Col
   const configDir = path.join(home, 'keyport');
   const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: home, KEYPORT_KEYCHAIN: 'off', NODE_OPTIONS: '' };
   try {
-    const bare = summarize(await series(opts.runs, () => wallMs(['-e', ''], env)));
-
     // Warm: a cached entry an hour from expiry (no Keyport needed: the call must not reach it).
     const warmUrl = opts.cold?.portalUrl ?? 'http://127.0.0.1:9';
     const warmRole = opts.cold?.role ?? 'arn:aws:iam::111122223333:role/BenchWarm';
     const store = openSecureStore(configDir, env);
     const warmEntry = cacheName(warmUrl, { role: `${warmRole}#warm` });
     writeCached(store, warmEntry, { accessKeyId: 'ASIABENCHWARMCACHE00', secretAccessKey: 'c2VjcmV0', sessionToken: 'dG9rZW4=', expiration: new Date(Date.now() + 3600_000).toISOString(), region: 'us-east-1', assumedRoleArn: 'a', roleArn: warmRole });
-    const warm = summarize(await series(opts.runs, () => wallMs([CLI, 'credential-process', '--role', `${warmRole}#warm`, '--url', warmUrl], env)));
+    // Interleaved, so a change in the machine's load falls on both arms alike.
+    const [bareRuns, warmRuns] = await interleaved(opts.runs, [() => wallMs(['-e', ''], env), () => wallMs([CLI, 'credential-process', '--role', `${warmRole}#warm`, '--url', warmUrl], env)]);
+    const bare = summarize(bareRuns);
+    const warm = summarize(warmRuns);
 
     const rows: ResultRow[] = [
       { benchmark: 'CLI credential-process', metric: "`node -e ''` wall time (median)", value: `${bare.p50.toFixed(1)} ms`, baseline: '—', ratio: '—', goal: 'baseline', verdict: 'n/a' },
@@ -96,7 +104,7 @@ export async function benchCliCredentialProcess(opts: { runs: number; cold?: Col
         verdict: verdict(warm.p50 / bare.p50 <= 1.5),
       },
     ];
-    const notes = [`${opts.runs} runs each, one process per call, after one unmeasured run; cached secrets in 0600 files (no keychain), as on this machine.`];
+    const notes = [`${opts.runs} runs each, one process per call, the arms interleaved, after one unmeasured run of each; cached secrets in 0600 files (no keychain), as on this machine. The warm path (cli/src/fast-credential-process.js) parses with Node's util.parseArgs and reads the cache; commander and the HTTP client load only on a miss.`];
 
     if (opts.cold) {
       await opts.cold.signIn(home);

@@ -89,8 +89,8 @@ export async function benchCliCredentialProcess(opts: { runs: number; cold?: Col
     writeCached(store, warmEntry, { accessKeyId: 'ASIABENCHWARMCACHE00', secretAccessKey: 'c2VjcmV0', sessionToken: 'dG9rZW4=', expiration: new Date(Date.now() + 3600_000).toISOString(), region: 'us-east-1', assumedRoleArn: 'a', roleArn: warmRole });
     // Interleaved, so a change in the machine's load falls on both arms alike.
     const [bareRuns, warmRuns] = await interleaved(opts.runs, [() => wallMs(['-e', ''], env), () => wallMs([CLI, 'credential-process', '--role', `${warmRole}#warm`, '--url', warmUrl], env)]);
-    const bare = summarize(bareRuns);
-    const warm = summarize(warmRuns);
+    const bare = summarize(bareRuns ?? []);
+    const warm = summarize(warmRuns ?? []);
 
     const rows: ResultRow[] = [
       { benchmark: 'CLI credential-process', metric: "`node -e ''` wall time (median)", value: `${bare.p50.toFixed(1)} ms`, baseline: '—', ratio: '—', goal: 'baseline', verdict: 'n/a' },

@@ -1,8 +1,10 @@
 import 'server-only';
 // The frame of the two anonymous OAuth endpoints (token, device authorization): request id,
 // a size-limited form body (RFC 6749 3.2: application/x-www-form-urlencoded) parsed with its zod
-// schema, OAuth error bodies (RFC 6749 5.2) with `Cache-Control: no-store` (5.1), and a
-// per-address limit so nobody floods the table of pending sign-ins.
+// schema, OAuth error bodies (RFC 6749 5.2) with `Cache-Control: no-store` (5.1), and, where the
+// endpoint creates state (the device endpoint), a per-address limit so nobody floods the table of
+// pending sign-ins. The token endpoint has none: its codes and tokens are 256-bit random values, and
+// a NAT full of polling CLIs must not lock each other out.
 import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { getConfig } from '@/lib/config';
@@ -26,15 +28,14 @@ export function oauthErrorResponse(e: OAuthError): Response {
   return oauthJson(e, e.error === 'invalid_client' ? 401 : 400);
 }
 
-export function oauthEndpoint<S extends z.ZodType>(opts: { schema: S; limitKey: string }, handler: (input: z.output<S>, ctx: CliRequestContext & { log: Logger }) => Promise<Response>): (request: Request) => Promise<Response> {
+export function oauthEndpoint<S extends z.ZodType>(opts: { schema: S; limit?: { key: string; perHour: (cfg: ReturnType<typeof getConfig>) => number } }, handler: (input: z.output<S>, ctx: CliRequestContext & { log: Logger }) => Promise<Response>): (request: Request) => Promise<Response> {
   return async (request) => {
     const h = await headers();
     const requestId = acceptRequestId(h.get('x-request-id'), () => crypto.randomUUID());
     const log = forRequest(requestId);
     const ctx = { requestId, sourceIp: clientIp(h), userAgent: h.get('user-agent'), log };
     try {
-      const cfg = getConfig();
-      const quota = await consumeQuota({ db: getDb(), key: `${opts.limitKey}:${ctx.sourceIp ?? 'unknown'}`, limitPerHour: cfg.samlRateLimitPerHour });
+      const quota = opts.limit ? await consumeQuota({ db: getDb(), key: `${opts.limit.key}:${ctx.sourceIp ?? 'unknown'}`, limitPerHour: opts.limit.perHour(getConfig()) }) : { allowed: true as const };
       if (!quota.allowed) {
         const res = oauthJson({ error: 'slow_down', error_description: `Too many sign-in requests from this address. Try again in ${Math.ceil(quota.retryAfterSeconds / 60)} minutes.` }, 429);
         res.headers.set('Retry-After', String(quota.retryAfterSeconds));

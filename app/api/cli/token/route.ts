@@ -10,7 +10,7 @@ import { tokenRequest } from '@/lib/cli-api/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = oauthEndpoint({ schema: tokenRequest, limitKey: 'cli-token' }, async (input, ctx) => {
+export const POST = oauthEndpoint({ schema: tokenRequest }, async (input, ctx) => {
   const db = getDb();
   const context = { requestId: ctx.requestId, sourceIp: ctx.sourceIp, userAgent: ctx.userAgent };
   const result =

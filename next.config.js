@@ -1,4 +1,9 @@
 // @ts-check
+import createNextIntlPlugin from 'next-intl/plugin';
+
+// next-intl without i18n routing: URLs carry no locale; lib/i18n/request.ts picks it per request.
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // The e2e stack builds into its own folder (under .data), so a test run never rebuilds the
@@ -10,6 +15,8 @@ const nextConfig = {
   // setting applies to the build only.
   output: process.env.KEYPORT_NEXT_START === '1' ? undefined : 'standalone',
   outputFileTracingRoot: import.meta.dirname,
+  // The message catalogs are read from disk at run time (lib/i18n/load-messages.ts): ship them.
+  outputFileTracingIncludes: { '/**/*': ['./messages/**/*.json'] },
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages with native bits or dynamic requires stay outside the server bundle.
@@ -23,7 +30,7 @@ const nextConfig = {
   async headers() {
     return [
       {
-        source: '/api/:area(credentials|roles|audit|admin|revocations|health|ready|metrics)/:rest*',
+        source: '/api/:area(credentials|choices|roles|audit|admin|revocations|health|ready|metrics)/:rest*',
         headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
       },
       {
@@ -40,4 +47,4 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

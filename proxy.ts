@@ -30,5 +30,5 @@ export function proxy(request: NextRequest): NextResponse {
 // (bench/FINDINGS.md). They get a static deny-all CSP from next.config.js, and withAuth validates
 // their request id. Everything else — pages, sign-in flows, unknown paths — comes through here.
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/(?:credentials|roles|audit|admin|revocations|health|ready|metrics)(?:/|$)).*)' }],
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/(?:credentials|choices|roles|audit|admin|revocations|health|ready|metrics)(?:/|$)).*)' }],
 };

@@ -1,9 +1,9 @@
 'use client';
 // Starts the OIDC sign-in through next-auth (it fetches the CSRF token and redirects to the IdP).
 import { signIn } from 'next-auth/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
-export function SignInButton({ providerId, label, callbackUrl }: { providerId: string; label: string; callbackUrl: string }) {
+export function SignInButton({ providerId, label, busyLabel, callbackUrl }: { providerId: string; label: ReactNode; busyLabel: string; callbackUrl: string }) {
   const [busy, setBusy] = useState(false);
   return (
     <button
@@ -13,9 +13,9 @@ export function SignInButton({ providerId, label, callbackUrl }: { providerId: s
         setBusy(true);
         void signIn(providerId, { callbackUrl });
       }}
-      className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60"
+      className="w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60 dark:bg-white dark:text-slate-900 dark:hover:bg-slate-200"
     >
-      {busy ? 'Redirecting…' : label}
+      {busy ? busyLabel : label}
     </button>
   );
 }

@@ -1,22 +1,30 @@
 // /history — a person's own credential history. The scope (their subject) is in the query's
 // where: no filter can show anyone else's events.
 import Link from 'next/link';
-import { AuditEventsTable } from '@/components/audit/audit-events-table';
-import { AuditFilterForm } from '@/components/audit/audit-filter-form';
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { filterValues } from '@/components/audit/filter-values';
+import { HistoryEvents } from '@/components/history/history-events';
+import { HistoryFilterForm } from '@/components/history/history-filter-form';
+import { HistoryTime } from '@/components/history/history-time';
 import { auditFiltersToSearchParams, parseAuditFilters, type AuditFilters } from '@/lib/audit/audit-filters';
 import { searchAuditEvents } from '@/lib/audit/search-audit-events';
 import { getDb } from '@/lib/db/client';
 import { isAppError } from '@/lib/errors/app-error';
 import { requirePageActor } from '@/lib/http/page-auth';
 import { listPersonRevocations } from '@/lib/revocation/list-person-revocations';
-import { EventTime } from '@/components/audit/event-time';
 
 type Search = Record<string, string | string[] | undefined>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('history'))('title') };
+}
 
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requirePageActor({ permission: ['own-history', 'read'], returnTo: '/history' });
   const query = await searchParams;
+  const t = await getTranslations('history');
+  const explain = await getTranslations('explain');
   let filters: AuditFilters = {};
   let problem: string | null = null;
   let page: Awaited<ReturnType<typeof searchAuditEvents>> = { events: [], nextCursor: null };
@@ -28,7 +36,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     page = await searchAuditEvents({ db: getDb(), scope: { kind: 'own', actorSub: actor.sub }, filters, cursor });
   } catch (e) {
     if (!isAppError(e)) throw e;
-    problem = e.message;
+    problem = e.extra.explain ? explain(e.extra.explain.key as never, (e.extra.explain.values ?? {}) as never) : e.message;
   }
   const revocations = await listPersonRevocations(getDb(), { sub: actor.sub, email: actor.email });
   const inForce = revocations.filter((r) => !r.liftedAt);
@@ -36,24 +44,25 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   if (page.nextCursor) next.set('cursor', page.nextCursor);
   return (
     <section>
-      <h1 className="text-2xl font-semibold">Your history</h1>
-      <p className="mt-1 text-sm text-slate-600">Every credential request you made through Keyport, newest first. Times are UTC, with your local time beside them.</p>
+      <h1 className="text-2xl font-semibold">{t('heading')}</h1>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{t('intro')}</p>
       {revocations.length > 0 && (
         <div className="mt-4 grid gap-2" data-testid="own-revocations">
           {inForce.length > 0 && (
-            <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-              Your access to AWS through Keyport is revoked. Keyport issues you no credentials until a security reviewer lifts the revocation.
+            <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+              {t('revokedNow')}
             </p>
           )}
           <ul className="grid gap-2">
             {revocations.map((r) => (
-              <li key={r.id} className={`rounded border p-3 text-sm ${r.liftedAt ? 'border-slate-200 bg-slate-50' : 'border-red-200 bg-white'}`} data-testid="own-revocation">
+              <li key={r.id} className={`rounded border p-3 text-sm ${r.liftedAt ? 'border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900' : 'border-red-200 bg-white dark:border-red-800 dark:bg-slate-900'}`} data-testid="own-revocation">
                 <p>
-                  <strong>{r.liftedAt ? 'Revoked (lifted)' : 'Revoked'}</strong> <EventTime iso={r.createdAt} /> by {r.createdByName}. Reason: {r.reason}
+                  <strong>{r.liftedAt ? t('revokedLifted') : t('revoked')}</strong> <HistoryTime iso={r.createdAt} />{' '}
+                  {t.rich('revokedBy', { name: r.createdByName, reason: r.reason, n: (c) => <span translate="no">{c}</span>, r: (c) => <span translate="no">{c}</span> })}
                 </p>
                 {r.liftedAt && (
-                  <p className="mt-1 text-slate-700">
-                    Lifted <EventTime iso={r.liftedAt} /> by {r.liftedByName ?? ''}: {r.liftReason ?? ''}
+                  <p className="mt-1 text-slate-800 dark:text-slate-200">
+                    {t.rich('liftedBy', { time: `${r.liftedAt.slice(0, 16).replace('T', ' ')} UTC`, name: r.liftedByName ?? '', reason: r.liftReason ?? '', n: (c) => <span translate="no">{c}</span>, r: (c) => <span translate="no">{c}</span> })}
                   </p>
                 )}
               </li>
@@ -62,17 +71,17 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         </div>
       )}
       <div className="mt-4">
-        <AuditFilterForm action="/history" values={filterValues(filters)} fields="own" />
+        <HistoryFilterForm values={filterValues(filters)} />
       </div>
       {problem && (
-        <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+        <p role="alert" className="mt-4 rounded border border-red-200 bg-red-50 p-3 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
           {problem}
         </p>
       )}
-      <AuditEventsTable events={page.events} />
+      <HistoryEvents events={page.events} />
       {page.nextCursor && (
-        <Link href={`/history?${next.toString()}`} className="mt-4 inline-block text-sm text-blue-700 underline">
-          Older events →
+        <Link href={`/history?${next.toString()}`} className="mt-4 inline-block text-sm text-blue-800 underline dark:text-sky-300">
+          {t('older')}
         </Link>
       )}
     </section>

@@ -28,7 +28,7 @@ test('sign-out ends the server-side session', async ({ page, context }) => {
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe('Lax');
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await expect(page.getByText('You are signed out of Keyport')).toBeVisible();
   // Replaying the old cookie does not bring the session back: it was revoked on the server.
   await context.addCookies([session!]);
   await page.goto('/');

@@ -51,7 +51,7 @@ test('sign-out really deletes the __Host- session cookie from the browser', asyn
   const deletion = (await (await answer).headerValue('set-cookie')) ?? '';
   expect(deletion).toMatch(/^__Host-keyport\.session=;/);
   expect(deletion).toMatch(/; Secure/);
-  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await expect(page.getByText('You are signed out of Keyport')).toBeVisible();
   expect((await portalCookies(context)).map((c) => c.name)).not.toContain('__Host-keyport.session');
   await page.goto('/');
   await expect(page).toHaveURL(/\/signin/);

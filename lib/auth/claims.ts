@@ -11,6 +11,7 @@
 //     but `_claim_names.groups` pointing into `_claim_sources` (OpenID Connect Core 1.0, 5.6.2
 //     distributed claims), or `hasgroups: true` in implicit-flow tokens. Keyport does not guess
 //     groups then; the sign-in is refused with what the admins can change.
+import { inEnglish, type Explanation } from '@/lib/i18n/explanation';
 export interface IdentityClaims {
   sub: string;
   email: string | null;
@@ -59,9 +60,8 @@ export function groupsOverage(claims: Record<string, unknown>, groupsClaim: stri
   return claims['hasgroups'] === true || claims['hasgroups'] === 'true';
 }
 
-export const GROUPS_OVERAGE_MESSAGE =
-  'Your identity provider (Entra ID) did not send your groups, because you are in more groups than it puts in a sign-in token (its "groups overage"), so Keyport cannot tell which roles are yours. ' +
-  'Ask your IdP admins to assign the groups that matter to the Keyport application and emit only those ("Groups assigned to the application"), or to add a group filter to the groups claim.';
+export const GROUPS_OVERAGE_EXPLANATION: Explanation = { key: 'auth.groupsOverage' };
+export const GROUPS_OVERAGE_MESSAGE = inEnglish(GROUPS_OVERAGE_EXPLANATION);
 
 export function identityFromClaims(claims: Record<string, unknown>, groupsClaim: string, opts: { groupPaths?: GroupPaths } = {}): IdentityClaims {
   const sub = str(claims.sub);

@@ -14,6 +14,8 @@
 // Only `error` and `error_description` are kept: never a code, token or the error objects, whose
 // properties may hold the ID token (openid-client attaches `jwt` to validation errors).
 
+import { inEnglish, type Explanation } from '@/lib/i18n/explanation';
+
 export type OidcCallbackStep = 'authorization' | 'discovery' | 'token_endpoint' | 'id_token_validation' | 'checks' | 'network' | 'unknown';
 
 export interface OidcCallbackFailure {
@@ -86,46 +88,25 @@ export function classifyOidcCallbackFailure(code: string, metadata: unknown): Oi
   return err ? fromError(err) : { step: 'unknown', error: null, errorDescription: null };
 }
 
-function withCode(error: string | null): string {
-  return error ? ` (${error})` : '';
+/** What the sign-in page says, by step, as a message of the `explain` catalog; the IdP's description stays in the server log. */
+export function oidcCallbackExplanation(step: OidcCallbackStep, error: string | null): Explanation {
+  return { key: `oidc.${step}`, values: { error: error ?? 'none', code: error ?? '', hasCode: error ? 'yes' : 'no' } };
 }
 
-/** What the sign-in page says, by step; the IdP's description stays in the server log. */
+/** The same in English. */
 export function explainOidcCallbackFailure(step: OidcCallbackStep, error: string | null): string {
-  const log = 'The Keyport admins can find the identity provider\'s own description of the error in Keyport\'s server log.';
-  switch (step) {
-    case 'authorization':
-      return error === 'access_denied'
-        ? 'Your identity provider refused the sign-in (access_denied). If you should have access to Keyport, ask your IdP admins to assign you the Keyport application.'
-        : `Your identity provider answered the sign-in with an error${withCode(error)}. Sign in again; if it keeps failing, tell the Keyport admins. ${log}`;
-    case 'discovery':
-      return `Keyport could not read your identity provider's configuration (its OpenID discovery document${withCode(error)}). The IdP may be down, or Keyport's OIDC_ISSUER is wrong. Tell the Keyport admins.`;
-    case 'token_endpoint': {
-      const why =
-        error === 'invalid_client'
-          ? 'it did not accept Keyport\'s client id or secret, or the way Keyport sends them (the client\'s token endpoint authentication method)'
-          : error === 'unauthorized_client'
-            ? 'Keyport\'s client is not allowed the authorization code flow there'
-            : error === 'invalid_grant'
-              ? 'it refused the sign-in code (expired, already used, or issued for another redirect URI)'
-              : 'it answered Keyport\'s token request with an error';
-      return `Your identity provider refused to give Keyport your sign-in tokens${withCode(error)}: ${why}. This is a setting of the Keyport client at the IdP (client secret, authentication method, redirect URI …/api/auth/callback/oidc). Tell the Keyport admins. ${log}`;
-    }
-    case 'id_token_validation':
-      return 'Your identity provider sent an ID token that failed Keyport\'s checks (issuer, audience, signature, expiry or nonce), so Keyport did not sign you in. Sign in again; if it keeps failing, tell the Keyport admins — the server log says which check failed.';
-    case 'checks':
-      return 'This sign-in was started in another browser or tab, or took too long to finish. Sign in again from this page.';
-    case 'network':
-      return 'Keyport could not reach your identity provider. Try again in a minute; if it keeps failing, tell the Keyport admins.';
-    case 'unknown':
-      return `The sign-in with your identity provider failed${withCode(error)}. Sign in again; if it keeps failing, tell the Keyport admins. ${log}`;
-  }
+  return inEnglish(oidcCallbackExplanation(step, error));
 }
 
 /** The step and code as the sign-in page receives them (`?oidcStep=&oidcError=`); anything else is ignored. */
-export function oidcFailureMessage(step: string | undefined, error: string | undefined): string | null {
+export function oidcFailureExplanation(step: string | undefined, error: string | undefined): Explanation | null {
   if (!step || !(OIDC_CALLBACK_STEPS as readonly string[]).includes(step)) return null;
-  return explainOidcCallbackFailure(step as OidcCallbackStep, safeErrorCode(error));
+  return oidcCallbackExplanation(step as OidcCallbackStep, safeErrorCode(error));
+}
+
+export function oidcFailureMessage(step: string | undefined, error: string | undefined): string | null {
+  const e = oidcFailureExplanation(step, error);
+  return e ? inEnglish(e) : null;
 }
 
 /**

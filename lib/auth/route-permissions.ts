@@ -41,8 +41,11 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/roles': { GET: ['catalog', 'read'] },
   '/api/credentials': { POST: ['credentials', 'issue'] },
   '/api/console': { POST: ['credentials', 'issue'] },
+  '/api/choices': { PUT: ['credentials', 'issue'] },
   // Ending one's own session needs no permission; it only ever ends the caller's session.
   '/api/signout': { POST: 'public' },
+  // Choosing a language needs no sign-in (the sign-in page has the switcher too).
+  '/api/locale': { POST: 'public' },
   '/api/saml/acs': { POST: 'public' },
   '/api/saml/login': { GET: 'public' },
   '/api/saml/complete': { GET: 'public' },

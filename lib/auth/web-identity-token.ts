@@ -7,8 +7,9 @@ import 'server-only';
 // answer a refresh without a new ID token (OpenID Connect Core 1.0, 12.2): the session goes on
 // with the rotated refresh token, and the person is asked to sign in only when an ID token is
 // needed and the one held has expired, with a message that says so.
+import { inEnglish, type Explanation } from '@/lib/i18n/explanation';
 import { getConfig } from '@/lib/config';
-import { AppError } from '@/lib/errors/app-error';
+import { explainedError, type AppError } from '@/lib/errors/app-error';
 import { requestLogger } from '@/lib/log';
 import type { Actor } from './actor';
 import { discover } from './oidc-discovery';
@@ -18,13 +19,13 @@ import { loadSessionTokens, updateRefreshToken, updateSessionTokens } from './se
 /** Renew when less than this is left: STS must still find the token valid when it checks it. */
 const RENEW_MARGIN_MS = 2 * 60 * 1000;
 
-export function reauthRequired(message = 'Your sign-in has expired. Sign in again to continue; Keyport will bring you back to this request.', reason?: 'no_new_id_token'): AppError {
-  return new AppError('unauthenticated', message, { detail: { reauth: true, ...(reason ? { reason } : {}) } });
+export function reauthRequired(explanation: Explanation = { key: 'issue.signInExpired' }, reason?: 'no_new_id_token'): AppError {
+  return explainedError('unauthenticated', explanation, { detail: { reauth: true, ...(reason ? { reason } : {}) } });
 }
 
 /** Why a person must sign in again although their IdP renewed their session. */
-export const NO_NEW_ID_TOKEN_MESSAGE =
-  'Your identity provider renewed your sign-in without a new ID token (which it may do), and AWS needs an unexpired ID token from it to issue credentials for this role; the one Keyport holds has expired. Sign in again to continue; Keyport will bring you back to this request.';
+export const NO_NEW_ID_TOKEN_EXPLANATION: Explanation = { key: 'auth.noNewIdToken' };
+export const NO_NEW_ID_TOKEN_MESSAGE = inEnglish(NO_NEW_ID_TOKEN_EXPLANATION);
 
 async function refresh(actor: Actor, refreshToken: string): Promise<string | AppError> {
   const cfg = getConfig();
@@ -44,7 +45,7 @@ async function refresh(actor: Actor, refreshToken: string): Promise<string | App
   if (renewed.kind === 'no_id_token') {
     if (renewed.refreshToken) await updateRefreshToken(actor.sessionId, renewed.refreshToken);
     log.info('ID token refresh answered without a new ID token; the session continues', { sub: actor.sub, refreshTokenRotated: renewed.refreshToken !== null });
-    return reauthRequired(NO_NEW_ID_TOKEN_MESSAGE, 'no_new_id_token');
+    return reauthRequired(NO_NEW_ID_TOKEN_EXPLANATION, 'no_new_id_token');
   }
   if (renewed.kind === 'refused') {
     log.info('ID token refresh refused by the IdP', { sub: actor.sub, status: renewed.status, error: renewed.error, error_description: renewed.errorDescription });

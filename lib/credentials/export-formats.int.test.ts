@@ -106,3 +106,19 @@ describe('formatCredentialsFile round-trips through the AWS CLI', () => {
     });
   });
 });
+
+describe('the chosen region reaches the AWS CLI', () => {
+  it('from a profile block of ~/.aws/credentials', async () => {
+    const file = join(home, 'credentials-region');
+    await writeFile(file, formatCredentialsFile({ credentials: fixtureCredentials, profileName: 'sandbox-dev-DevDeveloper', region: 'eu-west-1' }), { mode: 0o600 });
+    const stdout = await aws(['configure', 'get', 'region', '--profile', 'sandbox-dev-DevDeveloper'], { AWS_SHARED_CREDENTIALS_FILE: file });
+    expect(stdout.trim()).toBe('eu-west-1');
+  });
+
+  it('from the exported shell variables', async () => {
+    const lines = formatCredentials({ credentials: fixtureCredentials, format: 'env-no-export', region: 'ap-northeast-1' }).trim().split('\n');
+    const env = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const stdout = await aws(['configure', 'list'], env);
+    expect(stdout).toMatch(/region\s+ap-northeast-1\s+env/);
+  });
+});

@@ -52,3 +52,15 @@ describe('formatCredentialsFile', () => {
     ).toThrow(CredentialInputError);
   });
 });
+
+describe('formatCredentialsFile with the chosen region', () => {
+  const creds = { accessKeyId: 'ASIAABCDEFGHIJKLMNOP', secretAccessKey: 'abcdefghij/klmnopqrstuvwxyz+ABCDEFGHIJKL', sessionToken: 'FwoGZXIvYXdzEBYaDH/token+with=padding==', expiration: new Date('2030-01-02T03:04:05Z') };
+  it('writes region = … into the profile block', () => {
+    expect(formatCredentialsFile({ credentials: creds, profileName: 'sandbox-dev-DevDeveloper', region: 'eu-west-1' })).toBe(
+      '[sandbox-dev-DevDeveloper]\naws_access_key_id = ASIAABCDEFGHIJKLMNOP\naws_secret_access_key = abcdefghij/klmnopqrstuvwxyz+ABCDEFGHIJKL\naws_session_token = FwoGZXIvYXdzEBYaDH/token+with=padding==\nregion = eu-west-1\n',
+    );
+  });
+  it('refuses a region that is not an AWS region code', () => {
+    expect(() => formatCredentialsFile({ credentials: creds, profileName: 'p', region: 'x\n[default]' })).toThrow(RangeError);
+  });
+});

@@ -1,6 +1,7 @@
 import { checkTemporaryCredentials } from './check-temporary-credentials';
 import { CredentialInputError } from './credential-input-error';
 import { profileNameProblem } from './profile-name-problem';
+import { checkedRegion } from './format-credentials';
 import type { TemporaryCredentials } from './types';
 
 /**
@@ -19,9 +20,12 @@ import type { TemporaryCredentials } from './types';
 export function formatCredentialsFile({
   credentials,
   profileName,
+  region,
 }: {
   credentials: TemporaryCredentials;
   profileName: string;
+  /** Written as `region = …`: the CLI and SDKs read profile settings from this file too. */
+  region?: string;
 }): string {
   const problem = profileNameProblem(profileName);
   if (problem) throw new CredentialInputError({ field: 'profileName', message: problem });
@@ -31,6 +35,7 @@ export function formatCredentialsFile({
     `aws_access_key_id = ${credentials.accessKeyId}`,
     `aws_secret_access_key = ${credentials.secretAccessKey}`,
     `aws_session_token = ${credentials.sessionToken}`,
+    ...(region !== undefined ? [`region = ${checkedRegion(region)}`] : []),
     '',
   ].join('\n');
 }

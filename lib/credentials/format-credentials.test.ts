@@ -127,3 +127,25 @@ describe('formatCredentials', () => {
     expect(() => formatCredentials({ credentials, format: 'zsh' as never })).toThrow(RangeError);
   });
 });
+
+describe('formatCredentials with the chosen region', () => {
+  it('appends AWS_REGION and AWS_DEFAULT_REGION after the CLI lines, in each shell syntax', () => {
+    const cli = formatCredentials({ credentials, format: 'env' });
+    const withRegion = formatCredentials({ credentials, format: 'env', region: 'eu-west-1' });
+    expect(withRegion).toBe(`${cli}export AWS_REGION=eu-west-1\nexport AWS_DEFAULT_REGION=eu-west-1\n`);
+    expect(formatCredentials({ credentials, format: 'fish', region: 'eu-west-1' })).toContain('set -gx AWS_REGION "eu-west-1"\nset -gx AWS_DEFAULT_REGION "eu-west-1"\n');
+    expect(formatCredentials({ credentials, format: 'powershell', region: 'us-gov-west-1' })).toContain('$Env:AWS_REGION="us-gov-west-1"\n$Env:AWS_DEFAULT_REGION="us-gov-west-1"\n');
+    expect(formatCredentials({ credentials, format: 'windows-cmd', region: 'ap-northeast-1' })).toContain('set AWS_REGION=ap-northeast-1\nset AWS_DEFAULT_REGION=ap-northeast-1\n');
+    expect(formatCredentials({ credentials, format: 'env-no-export', region: 'eu-west-1' })).toContain('AWS_REGION=eu-west-1\nAWS_DEFAULT_REGION=eu-west-1\n');
+  });
+
+  it('leaves credential_process output as the CLI writes it (it has no region)', () => {
+    expect(formatCredentials({ credentials, format: 'process', region: 'eu-west-1' })).toBe(formatCredentials({ credentials, format: 'process' }));
+  });
+
+  it('refuses a region that is not an AWS region code (it would land unquoted in a shell)', () => {
+    for (const bad of ['eu-west-1; rm -rf ~', '$(id)', 'EU-WEST-1', '', 'eu-west-1\nexport X=1']) {
+      expect(() => formatCredentials({ credentials, format: 'env', region: bad })).toThrow(RangeError);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRemaining } from './format-remaining';
+import { formatRemaining, remainingParts } from './format-remaining';
 
 const s = 1000;
 const m = 60 * s;
@@ -27,5 +27,14 @@ describe('formatRemaining', () => {
   it('rejects NaN and +Infinity', () => {
     expect(() => formatRemaining(Number.NaN)).toThrow(RangeError);
     expect(() => formatRemaining(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+  });
+});
+
+describe('remainingParts', () => {
+  it('gives the parts formatRemaining shows, padded the same way', () => {
+    expect(remainingParts(3_723_000)).toEqual({ form: 'hm', hours: '1', minutes: '02', seconds: '3' });
+    expect(remainingParts(303_000)).toEqual({ form: 'ms', hours: '0', minutes: '5', seconds: '03' });
+    expect(remainingParts(42_999)).toEqual({ form: 's', hours: '0', minutes: '0', seconds: '42' });
+    expect(remainingParts(-5)).toEqual({ form: 's', hours: '0', minutes: '0', seconds: '0' });
   });
 });

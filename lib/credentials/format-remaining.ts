@@ -16,3 +16,18 @@ export function formatRemaining(ms: number): string {
   if (minutes > 0) return `${minutes}m ${two(seconds)}s`;
   return `${seconds}s`;
 }
+
+/**
+ * The same countdown as parts, for a page to word in its language (`1h 02m`, `1時間02分`): which
+ * form applies and the (zero-padded) numbers. Same rounding and cut-offs as formatRemaining.
+ */
+export function remainingParts(ms: number): { form: 'hm' | 'ms' | 's'; hours: string; minutes: string; seconds: string } {
+  const text = formatRemaining(ms);
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const form = text.includes('h') ? 'hm' : text.includes('m') ? 'ms' : 's';
+  return { form, hours: String(hours), minutes: form === 'hm' ? two(minutes) : String(minutes), seconds: form === 'ms' ? two(seconds) : String(seconds) };
+}

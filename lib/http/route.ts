@@ -50,6 +50,7 @@ export function jsonError(e: AppError, requestId: string): Response {
   const body: Record<string, unknown> = { code: e.code, message: e.message, requestId };
   if (e.extra.fields) body.fields = e.extra.fields;
   if (e.extra.detail) body.detail = e.extra.detail;
+  if (e.extra.explain) body.explain = e.extra.explain;
   const res = Response.json({ error: body }, { status: e.status, headers: { 'Cache-Control': NO_STORE, 'x-request-id': requestId } });
   if (e.extra.retryAfterSeconds !== undefined) res.headers.set('Retry-After', String(e.extra.retryAfterSeconds));
   return res;

@@ -6,8 +6,8 @@
 import type { Actor } from '@/lib/auth/actor';
 import { sqlPool, type Db } from '@/lib/db/create-client';
 import { findEntitlement, resolveEntitlements, servesIdp } from '@/lib/entitlements/resolve-entitlements';
-import { AppError, isAppError } from '@/lib/errors/app-error';
-import { findPersonRevocation, revokedMessage } from '@/lib/revocation/find-person-revocation';
+import { explainedError, isAppError, type AppError } from '@/lib/errors/app-error';
+import { findPersonRevocation, revokedExplanation } from '@/lib/revocation/find-person-revocation';
 import { partitionOfArn, stsEndpoint } from '@/lib/sts/sts-endpoint';
 import { checkRequestBounds } from './check-request-bounds';
 import type { IssuableMapping, IssueRequest } from './issuance-types';
@@ -23,7 +23,7 @@ export interface Issuable {
 }
 
 export function recordingUnavailable(): AppError {
-  return new AppError('unavailable', 'Keyport cannot record this request right now, so it will not issue credentials. Nothing was issued. Try again in a few minutes.');
+  return explainedError('unavailable', { key: 'issue.recordingUnavailable' });
 }
 
 /** The mapping id as the audit may record it (a malformed one is not a mapping id). */
@@ -55,7 +55,7 @@ async function findIssuableMappings(db: Db, actor: Actor): Promise<IssuableMappi
 async function whyNotEntitled(db: Db, actor: Actor, mappingId: string, supportContact: string): Promise<IssueRefusal> {
   const notEntitled = new IssueRefusal(
     'not entitled',
-    new AppError('forbidden', `None of your groups gives you this role. If you need it, ask ${supportContact} to map one of your groups to it.`),
+    explainedError('forbidden', { key: 'issue.notEntitled', values: { contact: supportContact } }),
   );
   if (!UUID.test(mappingId)) return notEntitled;
   const { rows } = await sqlPool(db).query<{ idpGroup: string; idpKind: 'OIDC' | 'SAML' | 'BOTH'; enabled: boolean }>(
@@ -64,10 +64,10 @@ async function whyNotEntitled(db: Db, actor: Actor, mappingId: string, supportCo
   );
   const m = rows[0];
   if (!m) return notEntitled;
-  if (!m.enabled) return new IssueRefusal('mapping disabled', new AppError('forbidden', `An admin has switched this role off in Keyport for now. Ask ${supportContact} when it will be back.`));
+  if (!m.enabled) return new IssueRefusal('mapping disabled', explainedError('forbidden', { key: 'issue.mappingDisabled', values: { contact: supportContact } }));
   if (!servesIdp(m.idpKind, actor.idpKind)) {
     const other = actor.idpKind === 'OIDC' ? 'SAML' : 'OIDC';
-    return new IssueRefusal('wrong sign-in', new AppError('forbidden', `This role needs the ${other} sign-in. Sign out, then sign in with ${other} to get it.`));
+    return new IssueRefusal('wrong sign-in', explainedError('forbidden', { key: 'issue.wrongSignIn', values: { kind: other } }, { detail: { needsSignIn: other.toLowerCase() } }));
   }
   return notEntitled;
 }
@@ -81,7 +81,7 @@ export async function checkIssuable(opts: { db: Db; actor: Actor; request: Issue
   } catch {
     throw recordingUnavailable();
   }
-  if (revocation) throw new IssueRefusal('revoked', new AppError('forbidden', revokedMessage(revocation, opts.supportContact)), { revocationId: revocation.id });
+  if (revocation) throw new IssueRefusal('revoked', explainedError('forbidden', revokedExplanation(revocation, opts.supportContact)), { revocationId: revocation.id });
   const entitlement = findEntitlement(resolveEntitlements({ groups: actor.groups, idpKind: actor.idpKind, mappings }), request.mappingId);
   if (!entitlement) {
     let refusal: IssueRefusal;

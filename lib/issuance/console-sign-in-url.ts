@@ -7,7 +7,7 @@ import { buildConsoleLoginUrl, consoleDestination } from '@/lib/credentials/buil
 import { CredentialInputError } from '@/lib/credentials/credential-input-error';
 import { buildGetSigninTokenUrl } from '@/lib/credentials/build-get-signin-token-url';
 import type { Db } from '@/lib/db/create-client';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, explainedError } from '@/lib/errors/app-error';
 import type { Logger } from '@/lib/log/logger';
 import { partitionOfArn } from '@/lib/sts/sts-endpoint';
 
@@ -27,10 +27,10 @@ export async function consoleSignInUrl(opts: {
     select: { roleArn: true, region: true, expiresAt: true },
   });
   if (!issued?.roleArn || !issued.region || !issued.expiresAt) {
-    throw new AppError('not_found', 'These credentials were not issued to you by Keyport.');
+    throw explainedError('not_found', { key: 'issue.consoleNotYours' });
   }
   const remaining = Math.floor((issued.expiresAt.getTime() - now.getTime()) / 1000);
-  if (remaining <= 0) throw new AppError('invalid_input', 'These credentials have expired. Get new ones, then open the console.');
+  if (remaining <= 0) throw explainedError('invalid_input', { key: 'issue.consoleExpired' });
   const partition = partitionOfArn(issued.roleArn);
   if (opts.destination !== undefined) {
     try {
@@ -55,6 +55,6 @@ export async function consoleSignInUrl(opts: {
   } catch (e) {
     opts.log.warn('getSigninToken failed', { error: e });
   }
-  if (!signinToken) throw new AppError('upstream', 'The AWS sign-in service did not accept these credentials for a console session. Try again, or get new credentials.');
+  if (!signinToken) throw explainedError('upstream', { key: 'issue.consoleRefused' });
   return buildConsoleLoginUrl({ partition, signinToken, region: issued.region, issuer: opts.issuerUrl, federationEndpoint: opts.federationEndpoint, destination: opts.destination });
 }

@@ -6,9 +6,9 @@
 // the logs or the audit.
 import type { Actor } from '@/lib/auth/actor';
 import type { Partition } from '@/lib/credentials/types';
-import { AppError } from '@/lib/errors/app-error';
+import { AppError, explainedError } from '@/lib/errors/app-error';
 import { AWS_ROLE_ATTRIBUTE, AWS_ROLE_SESSION_NAME_ATTRIBUTE, AWS_SESSION_DURATION_ATTRIBUTE, awsSamlAudience, parseRolePairs, parseSessionDuration, ROLE_SESSION_NAME } from '@/lib/saml/aws-attributes';
-import { explainSamlFailure } from '@/lib/saml/explain-saml-failure';
+import { samlFailureExplanation } from '@/lib/saml/explain-saml-failure';
 import type { AssertionFacts } from '@/lib/saml/read-assertion';
 import type { StsFailure, StsSuccess } from '@/lib/sts/assume-role-with-web-identity';
 import { explainStsError } from '@/lib/sts/explain-sts-error';
@@ -62,7 +62,7 @@ export async function issueCredentialsWithSaml(opts: {
         if (!m.samlProviderArn) {
           throw new IssueRefusal(
             'saml misconfigured',
-            new AppError('upstream', `This role has no IAM SAML provider configured in Keyport, so it cannot be issued through SAML. Ask ${deps.supportContact} to set the SAML provider ARN of the mapping.`),
+            explainedError('upstream', { key: 'issue.samlNoProvider', values: { contact: deps.supportContact } }),
           );
         }
         // The assertion's audience names one partition's AWS (validate-saml-response.ts); a role of
@@ -70,20 +70,20 @@ export async function issueCredentialsWithSaml(opts: {
         const rolePartition = /^arn:(aws|aws-cn|aws-us-gov):/.exec(m.roleArn)?.[1];
         if (assertion.awsPartition && rolePartition !== assertion.awsPartition) {
           deps.log.warn('SAML issuance refused', { reason: 'other_partition', roleArn: m.roleArn, assertionPartition: assertion.awsPartition });
-          throw new IssueRefusal('saml other partition', new AppError('forbidden', explainSamlFailure('other_partition', { purpose: 'issuance' })), { assertionPartition: assertion.awsPartition });
+          throw new IssueRefusal('saml other partition', explainedError('forbidden', samlFailureExplanation('other_partition', { purpose: 'issuance' })), { assertionPartition: assertion.awsPartition });
         }
         if (!pairs.some((p) => p.roleArn === m.roleArn && p.principalArn === m.samlProviderArn)) {
           deps.log.warn('SAML issuance refused', { reason: 'role_missing', roleArn: m.roleArn, offered: pairs.map((p) => p.roleArn) });
-          throw new IssueRefusal('saml role missing', new AppError('forbidden', explainSamlFailure('role_missing', { purpose: 'issuance' })), { offeredRoles: pairs.map((p) => p.roleArn) });
+          throw new IssueRefusal('saml role missing', explainedError('forbidden', samlFailureExplanation('role_missing', { purpose: 'issuance' })), { offeredRoles: pairs.map((p) => p.roleArn) });
         }
         if (!ROLE_SESSION_NAME.test(sessionName)) {
           deps.log.warn('SAML issuance refused', { reason: 'no RoleSessionName' });
-          throw new IssueRefusal('saml misconfigured', new AppError('upstream', 'Your identity provider did not send a usable session name (RoleSessionName) for AWS. Ask your IdP admins to check the AWS application.'));
+          throw new IssueRefusal('saml misconfigured', explainedError('upstream', { key: 'issue.samlNoSessionName' }));
         }
         if (sessionDuration !== undefined && sessionDuration < 900) {
           throw new IssueRefusal(
             'saml misconfigured',
-            new AppError('upstream', `Your IdP session limits duration to ${Math.floor(sessionDuration / 60)} minutes, below AWS's minimum of 15 minutes. Ask your IdP admins to raise SessionDuration.`),
+            explainedError('upstream', { key: 'issue.samlShortSession', values: { minutes: Math.floor(sessionDuration / 60) } }),
           );
         }
       },
@@ -100,12 +100,10 @@ export async function issueCredentialsWithSaml(opts: {
         }),
       explain: (result, m, partition) => {
         if (result.code === 'ExpiredTokenException' || result.code === 'ExpiredToken') {
-          return new AppError('upstream', explainSamlFailure('expired', { purpose: 'issuance' }), { detail: { stsErrorCode: result.code } });
+          return explainedError('upstream', samlFailureExplanation('expired', { purpose: 'issuance' }), { detail: { stsErrorCode: result.code } });
         }
         if (result.code === 'InvalidIdentityToken') {
-          return new AppError('upstream', `AWS did not accept the SAML response from your identity provider for this role (the IAM SAML provider ${m.samlProviderArn ?? ''} may hold another certificate). Try again; if it persists, ask an admin to check the SAML provider's metadata in IAM.`, {
-            detail: { stsErrorCode: result.code },
-          });
+          return explainedError('upstream', { key: 'issue.samlProviderRefused', values: { provider: m.samlProviderArn ?? '' } }, { detail: { stsErrorCode: result.code } });
         }
         const why = explainStsError(result.code, {
           roleArn: m.roleArn,
@@ -113,7 +111,7 @@ export async function issueCredentialsWithSaml(opts: {
           maxDurationSeconds: m.maxDurationSeconds,
           expectedTrust: `Federated "${m.samlProviderArn ?? ''}", Action "sts:AssumeRoleWithSAML", Condition StringEquals "SAML:aud" = "${awsSamlAudience(partition)}"`,
         });
-        return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code } });
+        return explainedError(why.appCode, why.explanation, { detail: { stsErrorCode: result.code } });
       },
       details: { via: 'saml', samlIssuer: assertion.facts.issuer },
     },

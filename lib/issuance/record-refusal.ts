@@ -74,6 +74,6 @@ export async function recordRefusal(opts: {
   return new AppError(
     'rate_limited',
     `Keyport has refused ${deps.refusalLimitPerHour} of your credential requests in the last hour, so it stops checking new ones for now. The last refusal: ${refusal.error.message} Try again in ${Math.ceil(verdict.retryAfterSeconds / 60)} minutes.`,
-    { retryAfterSeconds: verdict.retryAfterSeconds },
+    { retryAfterSeconds: verdict.retryAfterSeconds, explain: { key: 'issue.refusalsLimited', values: { limit: deps.refusalLimitPerHour, minutes: Math.ceil(verdict.retryAfterSeconds / 60) } } },
   );
 }

@@ -16,7 +16,8 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@/lib/auth/actor';
 import { auditActorOf } from '@/lib/audit/audit-actor';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import { AppError, isAppError } from '@/lib/errors/app-error';
+import { rememberIssuanceChoice } from '@/lib/choices/remember-issuance-choice';
+import { AppError, explainedError, isAppError } from '@/lib/errors/app-error';
 import { observeIssuance, observeStsCall } from '@/lib/metrics/observe';
 import { consumeQuota } from '@/lib/rate-limit/consume-quota';
 import { trackInFlight } from '@/lib/shutdown/in-flight';
@@ -74,7 +75,7 @@ async function takeQuota(p: Pipeline, event: RefusalEvent): Promise<void> {
       details: { limit: 'issuances', limitPerHour: deps.rateLimitPerHour, retryAfterSeconds: quota.retryAfterSeconds, refusedInSlot: quota.refusedInSlot },
     }).catch((e: unknown) => deps.log.error('could not record ISSUE_RATE_LIMITED', { error: e }));
   }
-  throw new AppError('rate_limited', `You have requested credentials ${deps.rateLimitPerHour} times in the last hour, the most Keyport allows. Try again in ${Math.ceil(quota.retryAfterSeconds / 60)} minutes.`, {
+  throw explainedError('rate_limited', { key: 'issue.rateLimited', values: { limit: deps.rateLimitPerHour, minutes: Math.ceil(quota.retryAfterSeconds / 60) } }, {
     retryAfterSeconds: quota.retryAfterSeconds,
   });
 }
@@ -91,9 +92,9 @@ async function requireAuditDelivered(deps: SharedIssueDeps): Promise<void> {
 
 /** What the person reads when AWS's answer was lost after the request was sent. */
 function outcomeUnknown(result: StsFailure, requestId: string): AppError {
-  return new AppError(
+  return explainedError(
     'upstream',
-    `AWS did not answer in time, so Keyport cannot tell whether it issued credentials. Nothing was shown to you, and security reviewers can see this request (${requestId}${result.stsRequestId ? `, AWS request ${result.stsRequestId}` : ''}). Try again.`,
+    { key: 'issue.outcomeUnknown', values: { requestId, stsRequestId: result.stsRequestId ?? '', hasSts: result.stsRequestId ? 'yes' : 'no' } },
     { detail: { stsErrorCode: result.code, outcome: 'unknown' } },
   );
 }
@@ -178,6 +179,11 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     throw recordingUnavailable();
   }
   deps.log.info('credentials issued', { roleArn: m.roleArn, accessKeyId: result.credentials.accessKeyId, sessionName, intentId });
+  // Offered again next time ("Again: 1 h, eu-west-1"). A preference, so failing to keep it never
+  // withholds credentials that were issued and recorded.
+  await rememberIssuanceChoice(deps.db, { actorSub: actor.sub, mappingId: m.id, durationSeconds: request.durationSeconds, region: request.region }).catch((e: unknown) =>
+    deps.log.warn('could not remember the issuance choice', { error: e }),
+  );
 
   return {
     credentials: result.credentials,

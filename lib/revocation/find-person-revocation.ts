@@ -1,6 +1,7 @@
 // The person revocation in force for someone, if any: it refuses every new issuance to them until
 // it is lifted. Matched on the subject and on the (lower-cased) e-mail, so the same person signed
 // in through the other IdP is refused as well. Plain SQL on the pool: every issuance runs it.
+import { inEnglish, type Explanation } from '@/lib/i18n/explanation';
 import { sqlPool, type Db } from '@/lib/db/create-client';
 
 export interface PersonRevocationInForce {
@@ -23,9 +24,10 @@ export async function findPersonRevocation(db: Db, person: { sub: string; email:
 }
 
 /** The sentence a revoked person reads, naming the revocation. */
+export function revokedExplanation(r: PersonRevocationInForce, supportContact: string): Explanation {
+  return { key: 'issue.revoked', values: { at: r.createdAt.toISOString().slice(0, 16).replace('T', ' '), by: r.createdByName, reason: r.reason, id: r.id, contact: supportContact } };
+}
+
 export function revokedMessage(r: PersonRevocationInForce, supportContact: string): string {
-  return (
-    `Your access to AWS through Keyport was revoked on ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by ${r.createdByName} ` +
-    `(reason: “${r.reason}”; revocation ${r.id}). Keyport issues you no credentials until a security reviewer lifts it; ask ${supportContact} if you think this is a mistake.`
-  );
+  return inEnglish(revokedExplanation(r, supportContact));
 }

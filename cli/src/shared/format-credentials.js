@@ -7,6 +7,15 @@ import { formatCliExpiration } from './format-cli-expiration.js';
 /** @typedef {import('./check-temporary-credentials.js').TemporaryCredentials} TemporaryCredentials */
 /** @typedef {'env' | 'env-no-export' | 'powershell' | 'windows-cmd' | 'fish' | 'process'} ExportFormat */
 
+// The region goes unquoted into shell lines: only the AWS shape (region-schema.ts's pattern, kept
+// here free of zod for the browser) is let through.
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+/** @param {string} region @returns {string} */
+export function checkedRegion(region) {
+  if (!REGION.test(region)) throw new RangeError('not an AWS region code');
+  return region;
+}
+
 // Byte-for-byte the output of `aws configure export-credentials --format F` (AWS CLI v2).
 // Followed: aws/aws-cli, branch v2, awscli/customizations/configure/exportcreds.py at commit
 // 1cd4c630b5aac7021295aefea5a5f6a26cc7bf02 (which has the `fish` format, FishShellFormatter;
@@ -33,10 +42,15 @@ export const EXPORT_FORMATS = /** @type {const} */ (['env', 'env-no-export', 'po
  * Renders temporary credentials in one of the AWS CLI's export formats. Throws a
  * `CredentialInputError` if a value contains characters STS never issues (see
  * check-temporary-credentials.js), which is what keeps the unquoted shell lines safe.
- * @param {{ credentials: TemporaryCredentials; format: ExportFormat }} o
+ *
+ * `region`, the region the person chose, is appended after the CLI's own lines (which stay
+ * byte-for-byte) as AWS_REGION, read by the SDKs and CLI v2, and AWS_DEFAULT_REGION, read by CLI v1
+ * and older tools (https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-envvars.html).
+ * Not in `process`: credential_process output has no region (it names credentials only).
+ * @param {{ credentials: TemporaryCredentials; format: ExportFormat; region?: string | undefined }} o
  * @returns {string}
  */
-export function formatCredentials({ credentials, format }) {
+export function formatCredentials({ credentials, format, region }) {
   checkTemporaryCredentials(credentials);
   const expiration = formatCliExpiration(credentials.expiration);
 
@@ -61,6 +75,7 @@ export function formatCredentials({ credentials, format }) {
       line('AWS_SECRET_ACCESS_KEY', credentials.secretAccessKey),
       line('AWS_SESSION_TOKEN', credentials.sessionToken),
       line('AWS_CREDENTIAL_EXPIRATION', expiration),
+      ...(region !== undefined ? [line('AWS_REGION', checkedRegion(region)), line('AWS_DEFAULT_REGION', checkedRegion(region))] : []),
     ].join('\n') + '\n'
   );
 }

@@ -2,7 +2,7 @@
 // (explain-sts-error.ts), with the trust the role needs for this mode. Only passthrough modes may
 // send the person to sign in again: a broker token is minted per request, so a new sign-in would
 // not help.
-import { AppError } from '@/lib/errors/app-error';
+import { explainedError, type AppError } from '@/lib/errors/app-error';
 import type { StsFailure } from '@/lib/sts/assume-role-with-web-identity';
 import { explainStsError } from '@/lib/sts/explain-sts-error';
 import type { IssuableMapping } from '../issuance-types';
@@ -11,11 +11,7 @@ export function stsRefusal(result: StsFailure, m: IssuableMapping, expectedTrust
   const why = explainStsError(result.code, { roleArn: m.roleArn, region: m.stsRegion, maxDurationSeconds: m.maxDurationSeconds, expectedTrust });
   if (why.reauth && !opts.mayReauth) {
     // The token or assertion was Keyport's own: the person's sign-in is not what AWS refused.
-    return new AppError(
-      'upstream',
-      `AWS did not accept the credential Keyport made for this role (${result.code}): the account does not trust Keyport as expected. Nothing was issued. Ask an admin to check the role's IAM setup on its mapping page; the role needs ${expectedTrust}.`,
-      { detail: { stsErrorCode: result.code } },
-    );
+    return explainedError('upstream', { key: 'sts.brokerNotTrusted', values: { code: result.code, expectedTrust } }, { detail: { stsErrorCode: result.code } });
   }
-  return new AppError(why.appCode, why.message, { detail: { stsErrorCode: result.code, ...(opts.mayReauth && why.reauth ? { reauth: true } : {}) } });
+  return explainedError(why.appCode, why.explanation, { detail: { stsErrorCode: result.code, ...(opts.mayReauth && why.reauth ? { reauth: true } : {}) } });
 }

@@ -61,6 +61,7 @@ export function DeviceApproval() {
               value={code}
               onChange={(e) => setCode(e.target.value)}
               disabled={!hydrated}
+              translate="no"
               autoComplete="off"
               spellCheck={false}
               maxLength={32}

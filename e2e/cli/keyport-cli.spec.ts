@@ -135,7 +135,7 @@ test('keyport login (loopback) + configure, then the AWS CLI twice through crede
 
     // The same credentials as exports, from the page's formatter, and whoami.
     const env = await keyport(h.env, ['env', '--role', PROD_RO, '--format', 'env']);
-    expect(env.stdout).toMatch(/^export AWS_ACCESS_KEY_ID=\w+\nexport AWS_SECRET_ACCESS_KEY=\S+\nexport AWS_SESSION_TOKEN=\S+\nexport AWS_CREDENTIAL_EXPIRATION=\S+\n$/);
+    expect(env.stdout).toMatch(/^export AWS_ACCESS_KEY_ID=\w+\nexport AWS_SECRET_ACCESS_KEY=\S+\nexport AWS_SESSION_TOKEN=\S+\nexport AWS_CREDENTIAL_EXPIRATION=\S+\nexport AWS_REGION=us-east-1\nexport AWS_DEFAULT_REGION=us-east-1\n$/);
     const who = await keyport(h.env, ['whoami']);
     expect(who.stdout).toContain('cleo@example.com');
     expect(who.stdout).toContain('eng-oncall');

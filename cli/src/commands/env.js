@@ -22,5 +22,6 @@ export async function envCommand(opts) {
   }
   const ctx = apiContext(opts);
   const c = await roleCredentials(ctx, { role: opts.role, durationSeconds: opts.duration, region: opts.region });
-  process.stdout.write(formatCredentials({ credentials: temporaryCredentials(c), format }));
+  // With the region, as the web page exports it: AWS_REGION and AWS_DEFAULT_REGION after the CLI's lines.
+  process.stdout.write(formatCredentials({ credentials: temporaryCredentials(c), format, region: c.region }));
 }

@@ -32,8 +32,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        {/* Only `common` (and `pages`, for error.tsx) reach the client here; each client island gets its own namespaces (ClientIntl). */}
-        <NextIntlClientProvider messages={pickMessages(messages, ['pages', 'header'])}>
+        {/* Only `common` and `pages` (error.tsx) reach the client here; each client island gets its own namespaces (ClientIntl). */}
+        <NextIntlClientProvider messages={pickMessages(messages, ['pages'])}>
           <a href="#main" className="skip-link">
             {t('skipToContent')}
           </a>

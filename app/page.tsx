@@ -11,7 +11,9 @@ import { readCatalog } from '@/lib/entitlements/list-catalog';
 import { requirePageActor } from '@/lib/http/page-auth';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('catalog'))('title') };
+  // The layout's title template applies to the segments below it, not to its own page.
+  const [t, common] = await Promise.all([getTranslations('catalog'), getTranslations('common')]);
+  return { title: { absolute: common('titleTemplate', { title: t('title') }) } };
 }
 
 export default async function HomePage() {

@@ -1,5 +1,6 @@
 // Shown when none of the person's groups maps to a role: what Keyport saw and who can help.
 import { getTranslations } from 'next-intl/server';
+import { supportContactFor } from '@/lib/config/default-support-contact';
 
 export async function NoRoles({ groups, supportContact }: { groups: string[]; supportContact: string }) {
   const [t, common] = await Promise.all([getTranslations('catalog.noRoles'), getTranslations('common')]);
@@ -19,7 +20,7 @@ export async function NoRoles({ groups, supportContact }: { groups: string[]; su
           <em>{common('none')}</em>
         )}
       </p>
-      <p className="mt-3 text-sm text-amber-900 dark:text-amber-200">{t.rich('ask', { contact: supportContact, strong: (c) => <strong translate="no">{c}</strong> })}</p>
+      <p className="mt-3 text-sm text-amber-900 dark:text-amber-200">{t.rich('ask', { contact: supportContactFor(supportContact, common('defaultSupportContact')), strong: (c) => <strong translate="no">{c}</strong> })}</p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CredentialOutputId } from '@/lib/credentials/credential-outputs';
 import type { Explanation } from '@/lib/i18n/explanation';
+import { supportContactFor } from '@/lib/config/default-support-contact';
 import { CredentialsView, type IssuedView } from './credentials-view';
 import { formatDuration } from './i18n/format-duration';
 
@@ -94,7 +95,12 @@ export function RequestCredentials({
     target.scrollIntoView({ block: 'start', behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   }, [issued, error]);
 
-  const errorText = (e: ApiError) => (e.explain ? explain(e.explain.key as never, (e.explain.values ?? {}) as never) : e.message);
+  const errorText = (e: ApiError) => {
+    if (!e.explain) return e.message;
+    const values = { ...(e.explain.values ?? {}) };
+    if (typeof values.contact === 'string') values.contact = supportContactFor(values.contact, common('defaultSupportContact'));
+    return explain(e.explain.key as never, values as never);
+  };
 
   const accept = useCallback(
     (res: Response, body: { error?: ApiError } & Record<string, unknown>, chosen: { duration: number; region: string }): void => {

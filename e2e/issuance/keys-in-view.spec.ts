@@ -42,7 +42,7 @@ test('with a remembered choice, an engineer has working keys (with the region) c
   const card = page.getByTestId('role-card').filter({ has: page.getByRole('heading', { name: 'Prod administrator', exact: true }) }).first();
   await expect(card.getByTestId('role-live')).toBeVisible();
   // Click 1: "Again: 15 min, eu-central-1".
-  await card.getByRole('link', { name: 'Again for Prod administrator: 15 min, eu-central-1' }).click();
+  await card.getByRole('link', { name: 'Again: 15 min, eu-central-1 — Prod administrator' }).click();
   await expect(page.getByTestId('credentials')).toBeVisible();
   // Click 2: the first Copy button, in view without scrolling.
   // (Pinned by its test id: once clicked it reads "Copied", and /^Copy/ would find the next one.)

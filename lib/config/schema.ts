@@ -1,6 +1,7 @@
 // Every setting Keyport reads, validated in one place. Pure: takes an env-like record, returns a
 // typed Config or throws ConfigError naming each problem. `.env.example` documents each variable.
 import { z } from 'zod';
+import { DEFAULT_SUPPORT_CONTACT } from './default-support-contact';
 import { auditSettings, auditSettingsShape, type AuditSettings } from './audit-settings';
 
 export class ConfigError extends Error {
@@ -79,7 +80,7 @@ const rawSchema = z.object({
   AUDIT_INTENT_TIMEOUT_SECONDS: positiveInt(300, 30, 86_400),
   ADMIN_GROUPS: list([]),
   AUDITOR_GROUPS: list([]),
-  SUPPORT_CONTACT: z.string().default('your cloud platform team'),
+  SUPPORT_CONTACT: z.string().default(DEFAULT_SUPPORT_CONTACT),
   SESSION_MAX_AGE_HOURS: positiveInt(12, 1, 24 * 30),
   ISSUE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 100_000),
   ISSUE_REFUSAL_LIMIT_PER_HOUR: positiveInt(30, 1, 100_000),

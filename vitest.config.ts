@@ -13,8 +13,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts', 'bench/**/*.test.ts', 'deploy/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          include: ['lib/**/*.test.ts', 'sandbox/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts', 'bench/**/*.test.ts', 'deploy/**/*.test.ts', 'cli/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**', 'cli/node_modules/**'],
         },
       },
       {

@@ -19,6 +19,7 @@ import { startSandboxStack, type SandboxStack } from '@/test/sandbox-stack';
 import { recreateDatabase } from './audit-data';
 import { benchAuditSearch } from './audit-search';
 import { benchBrokerMint } from './broker-mint';
+import { benchCliCredentialProcess } from './cli-credential-process';
 import { benchConcurrency } from './concurrency';
 import { benchEntitlements } from './entitlements';
 import { benchIssuanceOverhead } from './issuance-overhead';
@@ -182,5 +183,14 @@ describe('bench harness (tiny counts)', () => {
       expect(r.value).toMatch(/^\d+ µs$/);
     }
     expect(renderReport({ startedAt: new Date(), durationSeconds: 1, machine: { cpus: 2, cpuModel: 'x', memoryGiB: 1, loadAverage: [0, 0, 0], os: 'linux', node: 'v20', postgres: '18' }, parameters: {}, sections: [section] })).toContain('Broker token minting');
+  });
+
+  it('measures the keyport CLI credential-process with a warm cache beside node -e (part 7)', async () => {
+    const section = await benchCliCredentialProcess({ runs: 2 });
+    expect(section.title).toBe('7 · keyport CLI credential-process');
+    expect(section.rows.map((r) => r.metric)).toEqual(["`node -e ''` wall time (median)", 'warm cache: wall time of one call (median)']);
+    expect(section.rows[1]?.value).toMatch(/^\d+\.\d ms/);
+    expect(['met', 'missed']).toContain(section.rows[1]?.verdict);
+    expect(section.notes.join(' ')).toContain('Cold: not measured');
   });
 });

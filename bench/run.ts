@@ -24,6 +24,7 @@ import { findDemoPerson } from '../sandbox/people';
 import { recreateDatabase } from './audit-data';
 import { benchAuditSearch } from './audit-search';
 import { benchBrokerMint } from './broker-mint';
+import { benchCliCredentialProcess, signInCliWithCookie } from './cli-credential-process';
 import { benchConcurrency, pool } from './concurrency';
 import { benchMetricsScrape } from './metrics-scrape';
 import { benchEntitlements } from './entitlements';
@@ -49,7 +50,8 @@ function intEnv(name: string, fallback: number): number {
 }
 
 const PARAMS = {
-  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5,6',
+  BENCH_PARTS: process.env.BENCH_PARTS ?? '1,2,3,4,5,6,7',
+  BENCH_CLI_RUNS: intEnv('BENCH_CLI_RUNS', 30),
   BENCH_MINTS: intEnv('BENCH_MINTS', 2000),
   BENCH_PAIRS: intEnv('BENCH_PAIRS', 300),
   BENCH_WARMUP: intEnv('BENCH_WARMUP', 30),
@@ -187,7 +189,7 @@ async function main(): Promise<void> {
       token.catch(() => tokens.delete(username));
       return token;
     };
-    const needsPortal = parts.has('1') || parts.has('2') || parts.has('5');
+    const needsPortal = parts.has('1') || parts.has('2') || parts.has('5') || parts.has('7');
     const signInAll = async () => {
       issuers.length = 0;
       for (const username of ISSUERS) {
@@ -211,13 +213,22 @@ async function main(): Promise<void> {
       if (!r.ok) throw new Error(`bare STS refused: ${r.code}`);
     };
 
-    // Part 7 (issue 15, the `keyport` CLI, in its own file): warm-cache `keyport credential-process`
-    // wall time against bare `node -e ''`, measured in the same run. It goes here as
-    // `if (parts.has('7')) sections.push(await benchCredentialProcess(…))`, with '7' added to the
-    // BENCH_PARTS default.
+    // Part 7 (issue 15, the `keyport` CLI, in its own file): warm- and cold-cache
+    // `keyport credential-process` wall time against bare `node -e ''`, measured in the same run.
     if (parts.has('6')) {
       say(`6 · broker token minting (${PARAMS.BENCH_MINTS} tokens per algorithm)…`);
       sections.push(await benchBrokerMint({ iterations: PARAMS.BENCH_MINTS }));
+    }
+    if (parts.has('7')) {
+      say(`7 · keyport CLI credential-process (${PARAMS.BENCH_CLI_RUNS} runs per arm)…`);
+      const alice = issuers[0];
+      if (!alice) throw new Error('no signed-in person for the CLI benchmark');
+      sections.push(
+        await benchCliCredentialProcess({
+          runs: PARAMS.BENCH_CLI_RUNS,
+          cold: { portalUrl: stack.portalUrl, role: alice.roleArn, signIn: (configHome) => signInCliWithCookie({ portalUrl: stack.portalUrl, cookie: alice.cookie, configHome }) },
+        }),
+      );
     }
     if (parts.has('4')) {
       say('4 · entitlement resolution…');

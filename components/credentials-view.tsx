@@ -23,6 +23,7 @@ export interface IssuedView {
   assumedRoleArn: string;
   sessionName: string;
   roleLabel: string;
+  roleArn: string;
   accountLabel: string;
   accountId: string;
   region: string;
@@ -224,6 +225,12 @@ export const CredentialsView = forwardRef<HTMLHeadingElement, {
               describedBy={tab === 'credentials-file' && !profileOk ? 'profile-name-problem' : undefined}
             />
           </div>
+          {tab === 'process' && (
+            <div className="mt-2 rounded border border-slate-300 bg-slate-50 p-2 text-xs text-slate-800 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-200" data-testid="keyport-cli-advice">
+              <p>{t.rich('cliAdvice', { c: (x) => <code translate="no">{x}</code> })}</p>
+              <pre translate="no" tabIndex={0} className="mt-1 overflow-auto font-mono break-all whitespace-pre-wrap">{`keyport login --url ${typeof window === 'undefined' ? '' : window.location.origin}\nkeyport configure\n\n# ~/.aws/config\ncredential_process = keyport credential-process --role ${issued.roleArn}\nregion = ${issued.region}`}</pre>
+            </div>
+          )}
           {tab === 'credentials-file' && (
             <div className="mt-2">
               <label htmlFor="profile-name" className="text-xs font-medium text-slate-800 dark:text-slate-200">

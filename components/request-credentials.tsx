@@ -134,6 +134,7 @@ export function RequestCredentials({
         assumedRoleArn: String(body.assumedRoleArn),
         sessionName: String(body.sessionName),
         roleLabel: String(body.roleLabel),
+        roleArn: String(body.roleArn),
         accountLabel: String(body.accountLabel),
         accountId: String(body.accountId),
         region: String(body.region),

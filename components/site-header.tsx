@@ -24,6 +24,7 @@ export async function SiteHeader({ user, sandbox }: { user: HeaderUser | null; s
         ...(user.isAdmin ? [{ href: '/admin/mappings', label: t('navMappings') }] : []),
         { href: '/history', label: t('navHistory') },
         { href: '/decode', label: decode('nav') },
+        { href: '/devices', label: t('navDevices') },
         ...(user.isAdmin || user.isAuditor ? [{ href: '/audit', label: t('navAudit') }, { href: '/people', label: t('navPeople') }, { href: '/revocations', label: t('navRevocations') }] : []),
       ]
     : [];

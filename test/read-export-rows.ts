@@ -38,6 +38,7 @@ const COLUMN_SQL: Record<ExportColumn, string> = {
   errorCode: 'error_code',
   intentId: 'intent_id::text',
   requestId: 'request_id',
+  channel: `CASE WHEN details->>'channel' = 'cli' THEN 'cli' ELSE 'web' END`,
   details: 'details',
   seq: 'seq::text',
   hash: 'hash',

@@ -2,7 +2,7 @@
 // issues the hub role (KeyportHub, broker mode) and chains into SharedServicesReadOnly in the
 // shared-services account. The keys she gets are the target's, under her own session name; a 4-hour
 // request is clamped to AWS's 1-hour chaining cap with the reason; sandbox AWS journals her
-// SourceIdentity on both hops; a person revocation (cleo) denies the chained session; a sandbox
+// SourceIdentity on both hops; a person revocation (chet) denies the chained session; a sandbox
 // denial decodes into the explicit deny and its statement, and someone else's message is refused
 // (403, audited).
 import { existsSync, readFileSync } from 'node:fs';
@@ -105,13 +105,13 @@ test('a 4-hour request is clamped to the 1-hour chaining cap, and the person is 
 test('revoking the person denies the chained session (the deny is on the hub and the target)', async ({ browser }) => {
   const rita = await newPage(browser, 'rita');
   const post = (url: string, data: Record<string, unknown>) => rita.request.post(url, { data, headers: { origin: E2E.portalUrl } });
-  // A clean start: a revocation of cleo left by an interrupted run is lifted first.
-  for (const r of await query<{ id: string }>("SELECT id::text FROM revocations WHERE person_email = 'cleo@example.com' AND lifted_at IS NULL")) {
+  // A clean start: a revocation of chet left by an interrupted run is lifted first.
+  for (const r of await query<{ id: string }>("SELECT id::text FROM revocations WHERE person_email = 'chet@example.com' AND lifted_at IS NULL")) {
     expect((await post(`/api/revocations/${r.id}/lift`, { reason: 'e2e: clean start' })).status()).toBe(200);
   }
-  const cleo = await newPage(browser, 'cleo');
-  const creds = await chainedCredentials(cleo);
-  expect(await callerIdentity(creds)).toBe(TARGET_ARN('cleo@example.com'));
+  const chet = await newPage(browser, 'chet');
+  const creds = await chainedCredentials(chet);
+  expect(await callerIdentity(creds)).toBe(TARGET_ARN('chet@example.com'));
   const [seen] = await query<{ actor_sub: string }>("SELECT actor_sub FROM audit_events WHERE access_key_id = $1 AND type = 'ISSUE_SUCCEEDED'", [creds.accessKeyId]);
   const res = await post('/api/revocations', { kind: 'person', personSub: seen?.actor_sub, reason: 'e2e: chained session drill' });
   expect(res.status()).toBe(201);

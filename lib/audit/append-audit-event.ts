@@ -40,6 +40,20 @@ export interface AuditEventInput {
   stsRequestId?: string | null;
   errorCode?: string | null;
   details?: Record<string, unknown>;
+  /**
+   * How the request reached Keyport: the browser ('web') or the keyport CLI ('cli'). A CLI event
+   * carries `details.channel: "cli"` (inside the hashed canonical content, so rows written before
+   * it existed verify unchanged); an event without it came from the browser, as every older row did.
+   */
+  channel?: AuditChannel;
+}
+
+export const AUDIT_CHANNELS = ['web', 'cli'] as const;
+export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
+
+/** The channel of a stored event's details (older rows have none: they came from the browser). */
+export function channelOfDetails(details: unknown): AuditChannel {
+  return details !== null && typeof details === 'object' && (details as { channel?: unknown }).channel === 'cli' ? 'cli' : 'web';
 }
 
 const FORBIDDEN_DETAIL = /(secret|sessiontoken|session_token|idtoken|id_token|assertion|password|refresh)/i;
@@ -53,7 +67,7 @@ function assertNoSecrets(details: Record<string, unknown>, path = 'details'): vo
 
 /** The row for one event, checked: `details` must hold no secret. */
 export function auditEventRow(e: AuditEventInput): Prisma.AuditEventCreateManyInput {
-  const details = e.details ?? {};
+  const details = e.channel === 'cli' ? { ...e.details, channel: e.channel } : (e.details ?? {});
   assertNoSecrets(details);
   return {
     type: e.type,

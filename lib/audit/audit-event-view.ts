@@ -2,6 +2,7 @@
 // strings (BigInt does not cross JSON), times as UTC ISO strings. Holds no secret by construction:
 // the table has none.
 import type { Prisma } from '@/lib/db/generated/client';
+import { channelOfDetails, type AuditChannel } from './append-audit-event';
 
 export const auditEventSelect = {
   id: true,
@@ -60,6 +61,8 @@ export interface AuditEventView {
   assumedRoleArn: string | null;
   stsRequestId: string | null;
   errorCode: string | null;
+  /** The browser ('web') or the keyport CLI ('cli'): details.channel, absent (web) on older rows. */
+  channel: AuditChannel;
   details: unknown;
   seq: string | null;
   hash: string | null;
@@ -72,6 +75,7 @@ export function toAuditEventView(r: AuditEventRow): AuditEventView {
     occurredAt: r.occurredAt.toISOString(),
     expiresAt: r.expiresAt?.toISOString() ?? null,
     seq: r.seq?.toString() ?? null,
+    channel: channelOfDetails(r.details),
     details: r.details,
   };
 }
@@ -102,6 +106,7 @@ export const EXPORT_COLUMNS = [
   'errorCode',
   'intentId',
   'requestId',
+  'channel',
   'details',
   'seq',
   'hash',

@@ -23,6 +23,10 @@ export const AUDIT_EVENT_TYPES = [
   'AUDIT_EXPORTED',
   'AUDIT_VERIFIED',
   'AUDIT_CHECKPOINT',
+  'CLI_LOGIN',
+  'CLI_LOGIN_DENIED',
+  'CLI_TOKEN_REFRESHED',
+  'CLI_TOKEN_REVOKED',
 ] as const;
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -5,6 +5,7 @@ import 'server-only';
 // 10th, 100th… of each 10 minutes is recorded, with the running count. Never throws: the refusal
 // stands whatever happens to its record.
 import type { Actor } from '@/lib/auth/actor';
+import type { AuditChannel } from './append-audit-event';
 import type { Permission } from '@/lib/auth/permissions';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
@@ -20,7 +21,7 @@ export async function recordAccessDenied(opts: {
   permission: Permission;
   method: string;
   path: string;
-  context: { requestId: string; sourceIp: string | null; userAgent: string | null };
+  context: { requestId: string; sourceIp: string | null; userAgent: string | null; channel?: AuditChannel };
   log: Pick<Logger, 'error'>;
 }): Promise<void> {
   try {
@@ -35,6 +36,7 @@ export async function recordAccessDenied(opts: {
       requestId: opts.context.requestId,
       sourceIp: opts.context.sourceIp,
       userAgent: opts.context.userAgent,
+      ...(opts.context.channel ? { channel: opts.context.channel } : {}),
       details: {
         reason: opts.reason,
         permission: opts.permission.join(':'),

@@ -11,6 +11,7 @@ import { applyAuditRetention } from './apply-audit-retention';
 import { loadSigningKey } from './checkpoint-signature';
 import { ensureAuditPartitions } from './ensure-audit-partitions';
 import { pruneSamlState } from '@/lib/saml/prune-saml-state';
+import { pruneCliAuthorizations } from '@/lib/cli-auth/prune-cli-authorizations';
 import { reconcileStaleIntents } from './reconcile-stale-intents';
 import { AuditCheckpointSigner } from './sign-audit-checkpoints';
 import { startAuditDelivery } from './sinks/start-audit-delivery';
@@ -46,6 +47,12 @@ export async function startAuditMaintenance(): Promise<void> {
       if (pruned.requests + pruned.assertions > 0) log.info('pruned expired SAML requests and assertion ids', pruned);
     } catch (e) {
       log.error('SAML state pruning failed', { error: e });
+    }
+    try {
+      const pruned = await pruneCliAuthorizations({ db });
+      if (pruned.authorizations + pruned.tokens > 0) log.info('pruned expired CLI sign-in requests and long-ended CLI sign-ins', pruned);
+    } catch (e) {
+      log.error('CLI sign-in pruning failed', { error: e });
     }
   };
   const housekeeping = async () => {

@@ -26,6 +26,9 @@ export const PAGE_ACCESS: Record<string, AccessRule> = {
   '/people': ['audit', 'read'],
   '/history': ['own-history', 'read'],
   '/decode': ['authz-messages', 'decode'],
+  '/devices': ['catalog', 'read'],
+  '/cli/authorize': ['catalog', 'read'],
+  '/cli/device': ['catalog', 'read'],
 };
 
 export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>>> = {
@@ -64,6 +67,22 @@ export const ROUTE_ACCESS: Record<string, Partial<Record<HttpMethod, AccessRule>
   '/api/revocations': { GET: ['revocations', 'read'], POST: ['revocations', 'create'] },
   '/api/revocations/[id]/lift': { POST: ['revocations', 'lift'] },
   '/api/decode': { POST: ['authz-messages', 'decode'] },
+  // The keyport CLI's OAuth endpoints: anonymous by nature (the code, device code or refresh token
+  // is the proof), limited per source address.
+  '/api/cli/token': { POST: 'public' },
+  '/api/cli/device': { POST: 'public' },
+  // The approval pages' answers (browser: session cookie and Origin check).
+  '/api/cli/authorize': { POST: ['catalog', 'read'] },
+  '/api/cli/device/lookup': { POST: ['catalog', 'read'] },
+  '/api/cli/device/decision': { POST: ['catalog', 'read'] },
+  '/api/cli/devices/[id]': { DELETE: ['catalog', 'read'] },
+  // CLI only (bearer token).
+  '/api/cli/whoami': { GET: ['catalog', 'read'] },
+  '/api/cli/logout': { POST: ['catalog', 'read'] },
+  '/api/cli/roles': { GET: ['catalog', 'read'] },
+  '/api/cli/credentials': { POST: ['credentials', 'issue'] },
+  '/api/cli/saml/start': { POST: ['credentials', 'issue'] },
+  '/api/openapi.json': { GET: 'public' },
 };
 
 /** Server actions, as `<file under app/>#<export>`. */

@@ -86,6 +86,7 @@ const rawSchema = z.object({
   ISSUE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 100_000),
   ISSUE_REFUSAL_LIMIT_PER_HOUR: positiveInt(30, 1, 100_000),
   SAML_RATE_LIMIT_PER_HOUR: positiveInt(300, 1, 1_000_000),
+  CLI_DEVICE_RATE_LIMIT_PER_HOUR: positiveInt(60, 1, 1_000_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   TRUSTED_PROXY_HOPS: positiveInt(0, 0, 10),
   // Set by server/keyport-server.mjs for its own process (random each start), never by hand.
@@ -156,6 +157,8 @@ export type Config = {
   issueRefusalLimitPerHour: number;
   /** Anonymous SAML requests (login, ACS, complete) per source address and hour. */
   samlRateLimitPerHour: number;
+  /** Device sign-ins (keyport login --device-code) started per source address per hour. */
+  cliDeviceRateLimitPerHour: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Proxies in front of Keyport that append to X-Forwarded-For; 0: the connection's peer is the client. */
   trustedProxyHops: number;
@@ -343,6 +346,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     issueRateLimitPerHour: e.ISSUE_RATE_LIMIT_PER_HOUR,
     issueRefusalLimitPerHour: e.ISSUE_REFUSAL_LIMIT_PER_HOUR,
     samlRateLimitPerHour: e.SAML_RATE_LIMIT_PER_HOUR,
+    cliDeviceRateLimitPerHour: e.CLI_DEVICE_RATE_LIMIT_PER_HOUR,
     logLevel: e.LOG_LEVEL,
     trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     peerToken: e.KEYPORT_PEER_TOKEN,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseOrThrow } from './credential-input-error';
+import { CredentialInputError, parseOrThrow } from './credential-input-error';
+import { partitionEndpoints } from './partition-endpoints';
 import { consoleHomeUrl } from './console-home-url';
 import { resolveFederationEndpoint } from './resolve-federation-endpoint';
 import type { Partition } from './types';
@@ -26,6 +27,24 @@ const issuerSchema = z.string().refine(
 );
 
 /**
+ * A console page to land on (`keyport console --destination`): only the partition's own console
+ * domain, over https, so the sign-in link can never send the person elsewhere.
+ */
+export function consoleDestination(partition: Partition, raw: string): string {
+  const domain = partitionEndpoints[partition]?.consoleDomain;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new CredentialInputError({ field: 'destination', message: 'must be an https URL of the AWS console' });
+  }
+  if (!domain || url.protocol !== 'https:' || url.username || url.password || url.port || !(url.hostname === domain || url.hostname.endsWith(`.${domain}`))) {
+    throw new CredentialInputError({ field: 'destination', message: `must be an https URL on ${domain ?? 'the AWS console'}` });
+  }
+  return url.toString();
+}
+
+/**
  * Step 2 of console sign-in: the URL the browser opens,
  * `…/federation?Action=login&Issuer=<issuer>&Destination=<regional console home>&SigninToken=<token>`.
  * It carries only the short-lived, single-use SigninToken, so it may be sent to the browser.
@@ -36,15 +55,18 @@ export function buildConsoleLoginUrl({
   region,
   issuer,
   federationEndpoint,
+  destination: destinationOverride,
 }: {
   partition: Partition;
   signinToken: string;
   region: string;
   issuer: string;
   federationEndpoint?: string | undefined;
+  /** Where to land instead of the regional console home: an https URL on the partition's console domain. */
+  destination?: string | undefined;
 }): string {
   const url = resolveFederationEndpoint({ partition, federationEndpoint });
-  const destination = consoleHomeUrl({ partition, region });
+  const destination = destinationOverride ? consoleDestination(partition, destinationOverride) : consoleHomeUrl({ partition, region });
   const token = parseOrThrow({ schema: signinTokenSchema, value: signinToken, field: 'signinToken' });
   const issuerUrl = parseOrThrow({ schema: issuerSchema, value: issuer, field: 'issuer' });
 

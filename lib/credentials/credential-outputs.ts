@@ -54,6 +54,6 @@ export const credentialOutputs: readonly CredentialOutput[] = [
     id: 'process',
     label: 'credential_process',
     kind: 'file',
-    hint: 'Save as a JSON file and point a profile at it: credential_process = cat /path/to/file.json',
+    hint: 'The JSON the AWS CLI and SDKs read from a credential_process. These credentials expire and are not renewed: for a profile that renews itself, use the keyport CLI (below).',
   },
 ];

@@ -1,7 +1,9 @@
 // The rules for a ~/.aws/credentials profile name, in plain code (no zod), so the credentials page
 // can check the name as it is typed and the file formatter applies the very same rules.
 
-export const PROFILE_NAME_MAX_LENGTH = 64;
+import { PROFILE_NAME_MAX_LENGTH } from '@/cli/src/shared/sanitize-profile-name.js';
+
+export { PROFILE_NAME_MAX_LENGTH };
 
 // The name becomes an INI section header (`[name]`) in ~/.aws/credentials and is typed after
 // `--profile` in a shell, so:

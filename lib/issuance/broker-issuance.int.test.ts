@@ -115,6 +115,15 @@ describe('broker mode (sandbox AWS loaded from world.json)', () => {
     }
   });
 
+  it('issues to a person signed in through SAML with no IdP token or assertion at all (the keyport CLI after login)', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await mapping(group, PROD_RO);
+    await db.roleMapping.update({ where: { id: m.id }, data: { idpKind: 'BOTH' } });
+    const samlActor: Actor = { ...actorWith([group], 'sam@example.com'), idpKind: 'SAML', username: 'sam', name: 'Sam' };
+    const issued = await issue(samlActor, m.id, deps({ webIdentityToken: () => Promise.reject(new Error('broker mode must not ask for an IdP token')) }));
+    expect(await whoami(issued.credentials)).toBe('arn:aws:sts::444455556666:assumed-role/ProdReadOnly/sam@example.com');
+  });
+
   it('the session carries the person’s tags and SourceIdentity (journal), and the audit records them', async () => {
     const group = `grp-${randomUUID()}`;
     const m = await mapping(group, SEC, { sessionTagAttributes: ['groups', 'idp'] });

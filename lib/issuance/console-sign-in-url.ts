@@ -3,7 +3,8 @@
 // its Action=login URL. Only keys recorded as issued to the same person are accepted, so Keyport
 // is not a federation proxy for arbitrary keys.
 import type { Actor } from '@/lib/auth/actor';
-import { buildConsoleLoginUrl } from '@/lib/credentials/build-console-login-url';
+import { buildConsoleLoginUrl, consoleDestination } from '@/lib/credentials/build-console-login-url';
+import { CredentialInputError } from '@/lib/credentials/credential-input-error';
 import { buildGetSigninTokenUrl } from '@/lib/credentials/build-get-signin-token-url';
 import type { Db } from '@/lib/db/create-client';
 import { AppError, explainedError } from '@/lib/errors/app-error';
@@ -17,6 +18,7 @@ export async function consoleSignInUrl(opts: {
   credentials: { accessKeyId: string; secretAccessKey: string; sessionToken: string };
   issuerUrl: string;
   federationEndpoint: string | undefined;
+  destination?: string | undefined;
   now?: Date;
 }): Promise<string> {
   const now = opts.now ?? new Date();
@@ -30,6 +32,14 @@ export async function consoleSignInUrl(opts: {
   const remaining = Math.floor((issued.expiresAt.getTime() - now.getTime()) / 1000);
   if (remaining <= 0) throw explainedError('invalid_input', { key: 'issue.consoleExpired' });
   const partition = partitionOfArn(issued.roleArn);
+  if (opts.destination !== undefined) {
+    try {
+      consoleDestination(partition, opts.destination);
+    } catch (e) {
+      if (e instanceof CredentialInputError) throw new AppError('invalid_input', `The console destination ${e.message.replace(/^destination: /, '')}.`, { fields: { destination: e.message } });
+      throw e;
+    }
+  }
   const tokenUrl = buildGetSigninTokenUrl({
     partition,
     credentials: opts.credentials,
@@ -48,7 +58,7 @@ export async function consoleSignInUrl(opts: {
     opts.log.warn('getSigninToken failed', { error: e });
   }
   if (!signinToken) throw explainedError('upstream', { key: 'issue.consoleRefused' });
-  return buildConsoleLoginUrl({ partition, signinToken, region: issued.region, issuer: opts.issuerUrl, federationEndpoint: opts.federationEndpoint });
+  return buildConsoleLoginUrl({ partition, signinToken, region: issued.region, issuer: opts.issuerUrl, federationEndpoint: opts.federationEndpoint, destination: opts.destination });
 }
 
 /** ISSUE_SUCCEEDED of a chained mapping (run-issuance.ts records details.chainedRoleArn). */

@@ -16,6 +16,8 @@ export interface IssueContext {
   requestId: string;
   sourceIp: string | null;
   userAgent: string | null;
+  /** The browser or the keyport CLI; recorded on every event of the issuance (absent: web). */
+  channel?: 'web' | 'cli';
 }
 
 /** What every issuance needs, whichever federation it uses. */

@@ -33,6 +33,7 @@ export function refusalEventFor(who: AuditActor, request: Partial<IssueRequest>,
     region: typeof request.region === 'string' ? request.region.slice(0, 64) : null,
     sourceIp: context.sourceIp,
     userAgent: context.userAgent,
+    ...(context.channel ? { channel: context.channel } : {}),
   };
 }
 

@@ -140,6 +140,7 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     region: request.region,
     sourceIp: context.sourceIp,
     userAgent: context.userAgent,
+    ...(context.channel ? { channel: context.channel } : {}),
   };
   const chainDetails = chain ? { chainedRoleArn: chain.targetRoleArn } : {};
 

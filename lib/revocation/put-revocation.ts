@@ -69,7 +69,7 @@ export async function putRevocation(opts: {
   }
   try {
     const { row, sessionsEnded } = await deps.db.$transaction(async (tx) => {
-      const { sessionsEnded } = opts.person ? await endPersonSessions(tx, opts.person, opts.revokedBefore) : { sessionsEnded: 0 };
+      const { sessionsEnded, cliTokensRevoked } = opts.person ? await endPersonSessions(tx, opts.person, opts.revokedBefore) : { sessionsEnded: 0, cliTokensRevoked: 0 };
       const created = await tx.revocation.create({
         data: {
           id,
@@ -87,7 +87,7 @@ export async function putRevocation(opts: {
           createdByName: displayName(opts.actor),
         },
       });
-      await appendAuditEvent(tx, { ...base, type: 'REVOCATION_CREATED', outcome: failures.length > 0 ? 'failure' : 'success', details: { ...details, revocationId: id, ...(opts.person ? { sessionsEnded } : {}) } });
+      await appendAuditEvent(tx, { ...base, type: 'REVOCATION_CREATED', outcome: failures.length > 0 ? 'failure' : 'success', details: { ...details, revocationId: id, ...(opts.person ? { sessionsEnded, cliTokensRevoked } : {}) } });
       return { row: created, sessionsEnded };
     });
     return { ...toRevocationView(row), sessionsEnded };

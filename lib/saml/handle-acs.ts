@@ -22,6 +22,8 @@ import { issueCredentialsWithSaml } from '@/lib/issuance/issue-credentials-with-
 import type { Logger } from '@/lib/log/logger';
 import { assumeRoleWithSaml } from '@/lib/sts/assume-role-with-saml';
 import { cookieHeader } from '@/lib/http/cookie-header';
+import { PUBLIC_KEY_PATTERN, sealForLoopback } from '@/cli/src/shared/loopback-seal.js';
+import { loopbackRedirectProblem } from '@/lib/cli-auth/loopback-redirect';
 import { SamlRejection, type SamlFailure } from './explain-saml-failure';
 import { RESULT_MAX_AGE_SECONDS, resultCookieName, sealResult } from './result-cookie';
 import { samlIdentity } from './saml-identity';
@@ -37,9 +39,27 @@ export interface AcsOutcome {
 }
 
 const pendingIssue = z.object({ mappingId: z.string().min(1).max(64), durationSeconds: z.number().int(), region: z.string().min(1).max(32) });
+/** An issuance the keyport CLI started (app/api/cli/saml/start): the result goes to its loopback. */
+const pendingCli = z.object({ redirectUri: z.string().refine((u) => loopbackRedirectProblem(u) === null), state: z.string().min(16).max(128), publicKey: z.string().regex(PUBLIC_KEY_PATTERN) });
+type PendingCli = z.infer<typeof pendingCli>;
+
+function cliOf(pending: unknown): PendingCli | null {
+  const p = pending && typeof pending === 'object' ? pendingCli.safeParse((pending as { cli?: unknown }).cli) : null;
+  return p?.success ? p.data : null;
+}
+
+/** The CLI's loopback, with the outcome sealed to its one-time key (never in the clear in the URL). */
+function toCli(cli: PendingCli, status: number, body: Record<string, unknown>): string {
+  const back = new URL(cli.redirectUri);
+  back.searchParams.set('state', cli.state);
+  back.searchParams.set('result', sealForLoopback({ recipientPublicKey: cli.publicKey, state: cli.state, plaintext: JSON.stringify({ status, body }) }));
+  return back.toString();
+}
 
 function refusedTo(reason: SamlFailure, context: SamlRejection['context']): string {
   if (context?.purpose === 'ISSUANCE') {
+    const cli = cliOf(context.pending);
+    if (cli) return toCli(cli, 403, { error: { code: 'saml', message: `The SAML response was refused (${reason}). Try again; if it keeps happening, tell your Keyport administrator.` } });
     const p = pendingIssue.safeParse(context.pending);
     if (p.success) return `/roles/${encodeURIComponent(p.data.mappingId)}?samlError=${reason}`;
     return `/?samlError=${reason}`;
@@ -77,7 +97,8 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
   // Issuance: everything about the request comes from the database row this response answers.
   // Each refusal before the pipeline is recorded like the pipeline's own (ISSUE_DENIED).
   const deps = sharedIssueDeps(log);
-  const context = { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent };
+  const cli = cliOf(validated.request?.pending);
+  const context = { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent, ...(cli ? { channel: 'cli' as const } : {}) };
   const asserted = samlIdentity(validated.facts, cfg.saml?.groupsAttribute ?? 'groups', cfg.saml?.groupPaths ?? 'exact');
   const refuse = async (reason: RefusalReason, who: AuditActor, message: string, details: Record<string, unknown> = {}) => {
     log.warn('SAML issuance refused', { reason, ...details });
@@ -95,10 +116,12 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
     return { location: `/?samlError=unknown_request`, cookies: [] };
   }
   const back = `/roles/${encodeURIComponent(pending.data.mappingId)}`;
+  const refusedToCli = (message: string) => (cli ? toCli(cli, 403, { error: { code: 'forbidden', message } }) : null);
   const actor = await loadActor(validated.request.sessionId);
   if (!actor) {
-    await refuse('no session', assertedActor, 'The Keyport session that asked for these credentials has ended.');
-    return { location: `${back}?samlError=no_session`, cookies: [] };
+    const message = 'The Keyport session that asked for these credentials has ended.';
+    await refuse('no session', assertedActor, message);
+    return { location: refusedToCli(`${message} Run \`keyport login\`.`) ?? `${back}?samlError=no_session`, cookies: [] };
   }
   const attribute = cfg.saml?.matchAttribute ?? 'email';
   if (!samlSamePerson({ actor, facts: validated.facts, attribute })) {
@@ -106,7 +129,7 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
       sessionSub: actor.sub,
       technical: samlMatchTechnical({ actor, facts: validated.facts, attribute }),
     });
-    return { location: `${back}?samlError=other_person`, cookies: [] };
+    return { location: refusedToCli('The SAML response names someone other than the person who asked. Sign in to the IdP as yourself and try again.') ?? `${back}?samlError=other_person`, cookies: [] };
   }
   const seal = (status: number, body: Record<string, unknown>) =>
     cookieHeader(resultCookieName(cfg.secureCookies), sealResult({ sessionId: actor.sessionId, status, body }, cfg.authSecret), { secure: cfg.secureCookies, maxAge: RESULT_MAX_AGE_SECONDS });
@@ -114,13 +137,16 @@ export async function handleAcs(opts: { samlResponse: string; relayState?: strin
     const issued = await issueCredentialsWithSaml({
       actor,
       request: pending.data,
-      context: { requestId: opts.requestId, sourceIp: opts.sourceIp, userAgent: opts.userAgent },
+      context,
       deps: { ...deps, assumeRoleWithSaml: (o) => assumeRoleWithSaml({ ...o, ...stsTimeouts() }) },
       assertion: { samlResponse: opts.samlResponse, facts: validated.facts, awsPartition: validated.awsPartition },
     });
+    if (cli) return { location: toCli(cli, 200, issuedBody(issued, opts.requestId)), cookies: [] };
     return { location: `${back}?saml=result`, cookies: [seal(200, issuedBody(issued, opts.requestId))] };
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return { location: `${back}?saml=result`, cookies: [seal(e.status, { error: { code: e.code, message: e.message, requestId: opts.requestId } })] };
+    const body = { error: { code: e.code, message: e.message, requestId: opts.requestId } };
+    if (cli) return { location: toCli(cli, e.status, body), cookies: [] };
+    return { location: `${back}?saml=result`, cookies: [seal(e.status, body)] };
   }
 }

@@ -20,8 +20,9 @@ export function outcomeLabel(outcome: string | null): string | null {
 }
 
 /** Types grouped the way a reviewer thinks of them, for the type filter. */
-export const EVENT_TYPE_GROUPS: { label: 'issuance' | 'mappings' | 'revocations' | 'audit'; types: AuditEventType[] }[] = [
+export const EVENT_TYPE_GROUPS: { label: 'issuance' | 'cli' | 'mappings' | 'revocations' | 'audit'; types: AuditEventType[] }[] = [
   { label: 'issuance', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('ISSUE_') || t === 'ACCESS_DENIED' || t === 'AUTHORIZATION_MESSAGE_DECODED') },
+  { label: 'cli', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('CLI_')) },
   { label: 'mappings', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('MAPPING')) },
   { label: 'revocations', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('REVOCATION_')) },
   { label: 'audit', types: AUDIT_EVENT_TYPES.filter((t) => t.startsWith('AUDIT_') || t === 'RETENTION_APPLIED') },

@@ -51,6 +51,8 @@ const COLUMNS: Record<ExportColumn, { sql: string; kind: Kind }> = {
   errorCode: { sql: 'error_code', kind: 'text' },
   intentId: { sql: 'intent_id::text', kind: 'uuid' },
   requestId: { sql: 'request_id', kind: 'text' },
+  // The keyport CLI's events carry details.channel = 'cli' (append-audit-event.ts); absent is the browser.
+  channel: { sql: `CASE WHEN details->>'channel' = 'cli' THEN 'cli' ELSE 'web' END`, kind: 'text' },
   details: { sql: 'details', kind: 'details' },
   seq: { sql: 'seq::text', kind: 'text' },
   hash: { sql: 'hash', kind: 'text' },

@@ -8,7 +8,7 @@ function ev(type: string, intentId: string | null): AuditEventView {
   return {
     id: String(n), occurredAt: new Date(Date.UTC(2026, 11, 1, 12, 0, 60 - n)).toISOString(), type, outcome: null, intentId, requestId: null, actorSub: 's', actorEmail: null, actorName: null,
     actorGroups: [], idpKind: null, mappingId: null, roleArn: null, accountId: null, sessionName: null, durationSeconds: null, region: null, sourceIp: null, userAgent: null,
-    accessKeyId: null, expiresAt: null, assumedRoleArn: null, stsRequestId: null, errorCode: null, details: {}, seq: null, hash: null,
+    accessKeyId: null, expiresAt: null, assumedRoleArn: null, stsRequestId: null, errorCode: null, channel: 'web', details: {}, seq: null, hash: null,
   };
 }
 

@@ -1,6 +1,19 @@
 // Filters → the values the search form shows (times in UTC for datetime-local inputs).
 import type { AuditFilters } from '@/lib/audit/audit-filters';
-import type { FilterValues } from './audit-filter-form';
+
+/** The filters as the history page's form shows them (components/history/history-filter-form.tsx). */
+export interface FilterValues {
+  key?: string;
+  person?: string;
+  group?: string;
+  role?: string;
+  account?: string;
+  type?: string;
+  outcome?: string;
+  ip?: string;
+  from?: string;
+  to?: string;
+}
 
 export function filterValues(f: AuditFilters): FilterValues {
   return {

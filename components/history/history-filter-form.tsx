@@ -1,7 +1,7 @@
 // The filters of a person's own history. A plain GET form: the filters land in the URL.
 import { getTranslations } from 'next-intl/server';
 import { AUDIT_OUTCOMES } from '@/lib/audit/event-types';
-import type { FilterValues } from '@/components/audit/audit-filter-form';
+import type { FilterValues } from '@/components/audit/filter-values';
 
 const TYPES = ['ISSUE_REQUESTED', 'ISSUE_SUCCEEDED', 'ISSUE_FAILED', 'ISSUE_DENIED', 'ISSUE_RATE_LIMITED', 'ISSUE_OUTCOME_UNKNOWN', 'ACCESS_DENIED'] as const;
 const input = 'mt-1 w-full rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800';

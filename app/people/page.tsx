@@ -83,8 +83,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     <p className="text-sm font-medium">{t('live', { count: live })}</p>
                     <ul className="mt-1 grid gap-1 text-sm">
                       {p.live.map((l) => (
-                        <li key={l.roleArn} className="flex flex-wrap gap-x-2">
-                          <Link href={`/audit?${new URLSearchParams([['person', p.sub], ['role', l.roleArn]]).toString()}`} translate="no" className="font-mono text-xs break-all text-blue-800 underline dark:text-blue-300">
+                        <li key={l.roleArn} className="flex flex-wrap items-center gap-x-2">
+                          <Link href={`/audit?${new URLSearchParams([['person', p.sub], ['role', l.roleArn]]).toString()}`} translate="no" className="inline-block py-1 font-mono text-xs break-all text-blue-800 underline dark:text-blue-300">
                             {roleName(l.roleArn)}
                           </Link>
                           <span className="text-xs text-slate-700 dark:text-slate-300">{t.rich('liveRole', { count: l.sessions, time: () => <EventTime iso={l.expiresAt} /> })}</span>

@@ -59,18 +59,18 @@ export function AuditResultsTable({ rows }: { rows: AuditRow[] }) {
                 {e.outcome && e.outcome !== 'success' && <div className="mt-1 text-xs text-slate-700 dark:text-slate-300">{t(`outcome.${e.outcome}` as 'outcome.failure')}</div>}
                 {e.errorCode && <div translate="no" className="mt-1 font-mono text-xs text-red-800 dark:text-red-300">{e.errorCode}</div>}
                 <div className="mt-1">
-                  <Link href={`/audit/events/${e.id}`} className="text-xs text-blue-800 underline dark:text-blue-300" >
+                  <Link href={`/audit/events/${e.id}`} className="inline-block py-1 text-xs text-blue-800 underline dark:text-blue-300">
                     {t('table.detailsLabel', { id: e.id })}
                   </Link>
                 </div>
                 {request && (
                   <details className="mt-1 text-xs" data-testid="row-request">
-                    <summary className="cursor-pointer text-slate-700 dark:text-slate-300">{t('table.request', { id: request.id })}</summary>
+                    <summary className="cursor-pointer py-1 text-slate-700 dark:text-slate-300">{t('table.request', { id: request.id })}</summary>
                     <div className="mt-1 grid gap-0.5 border-l-2 border-slate-300 pl-2 dark:border-slate-600">
                       <EventTypeBadge type={request.type} />
                       <EventTime iso={request.occurredAt} stacked />
                       {request.durationSeconds && <span>{t('table.minutesRegion', { minutes: Math.round(request.durationSeconds / 60), region: request.region ?? '' })}</span>}
-                      <Link href={`/audit/events/${request.id}`} className="text-blue-800 underline dark:text-blue-300" >
+                      <Link href={`/audit/events/${request.id}`} className="inline-block py-1 text-blue-800 underline dark:text-blue-300">
                         {t('table.detailsLabel', { id: request.id })}
                       </Link>
                     </div>

@@ -14,7 +14,7 @@ describe('one account, one name', () => {
 
   it('refuses a second name for a known account, naming the one it has', () => {
     expect(accountLabelProblem({ accountId: '111122223333', accountLabel: 'dev' }, accounts)).toBe(
-      'Account 111122223333 is called “sandbox-dev” in Keyport: choose it from the list (one account has one name; rename it under Accounts to change it).',
+      'Account 111122223333 is called “sandbox-dev” in Keyport: choose it from the list (one account has one name, which every mapping of the account shows).',
     );
   });
 

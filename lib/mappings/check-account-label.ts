@@ -12,7 +12,7 @@ export function accountLabelProblem(m: { accountId: string; accountLabel: string
   const own = accounts.find((a) => a.id === m.accountId);
   if (own) {
     if (own.label === m.accountLabel) return null;
-    return `Account ${m.accountId} is called “${own.label}” in Keyport: choose it from the list (one account has one name; rename it under Accounts to change it).`;
+    return `Account ${m.accountId} is called “${own.label}” in Keyport: choose it from the list (one account has one name, which every mapping of the account shows).`;
   }
   const other = accounts.find((a) => a.label === m.accountLabel);
   if (other) return `“${m.accountLabel}” already names account ${other.id}: give account ${m.accountId} a name of its own.`;

@@ -12,6 +12,11 @@ import { callerIdentity, E2E, keysOf, query } from '../fixtures/stack';
 let imageDir = '';
 let other: Instance;
 
+// One second instance on one port for the whole file: its tests run in order in one worker
+// (fullyParallel would give each worker its own beforeAll, and two instances on one port — one
+// worker's afterAll then stopped the instance another worker's test was using).
+test.describe.configure({ mode: 'default' });
+
 test.beforeAll(async () => {
   imageDir = assembleImage();
   other = await startInstance({ imageDir, port: E2E.portalPort + 52 });

@@ -1,19 +1,12 @@
 // Filters → the values the search form shows (times in UTC for datetime-local inputs).
 import type { AuditFilters } from '@/lib/audit/audit-filters';
+import type { SearchValues } from './audit-search-form';
 
-/** The filters as the history page's form shows them (components/history/history-filter-form.tsx). */
-export interface FilterValues {
-  key?: string;
-  person?: string;
-  group?: string;
-  role?: string;
-  account?: string;
-  type?: string;
-  outcome?: string;
-  ip?: string;
-  from?: string;
-  to?: string;
-}
+/**
+ * The filters as the history page's form shows them (components/history/history-filter-form.tsx):
+ * the audit search's values without its presets.
+ */
+export type FilterValues = Omit<SearchValues, 'since' | 'failures'>;
 
 export function filterValues(f: AuditFilters): FilterValues {
   return {

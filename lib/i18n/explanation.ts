@@ -2,7 +2,7 @@
 // `explain` catalog — a key and its values — so each page shows it in the reader's language. The
 // English text (API responses, logs of the person's view, tests) is formatted from the same
 // English catalog: one wording per explanation, kept in messages/<locale>/explain.json.
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import explain from '@/messages/en/explain.json';
 
 export type ExplanationValue = string | number;

@@ -15,6 +15,9 @@ export async function register(): Promise<void> {
   const { readPoolGauges } = await import('@/lib/metrics/render-metrics');
   const { getDb } = await import('@/lib/db/client');
   installClusterMetrics(() => readPoolGauges(getDb()));
+  // The hot JSON routes, for the server entry to serve without Next.js (lib/http/direct-routes.ts).
+  const { installDirectRoutes } = await import('@/lib/http/direct-routes');
+  installDirectRoutes();
   // The SAML IdP's metadata is fetched once, now, and cached (a failure is logged and retried on first use).
   if (cfg.saml) {
     const { samlIdp } = await import('@/lib/saml/saml-idp');

@@ -1,5 +1,6 @@
 // @ts-check
 import createNextIntlPlugin from 'next-intl/plugin';
+import { API_CSP, API_CSP_AREAS, SECURITY_HEADERS } from './lib/http/static-headers.js';
 
 // next-intl without i18n routing: URLs carry no locale; lib/i18n/request.ts picks it per request.
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -29,20 +30,8 @@ const nextConfig = {
   // same paths).
   async headers() {
     return [
-      {
-        source: '/api/:area(credentials|choices|roles|audit|admin|revocations|health|ready|metrics)/:rest*',
-        headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" }],
-      },
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'no-referrer' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
-        ],
-      },
+      { source: `/api/:area(${API_CSP_AREAS.join('|')})/:rest*`, headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+      { source: '/:path*', headers: SECURITY_HEADERS.map(([key, value]) => ({ key, value })) },
     ];
   },
 };

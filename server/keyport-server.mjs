@@ -26,8 +26,13 @@
 //    SIGTERM / SIGINT asks every worker to drain (lib/shutdown) and exits once all have. Any worker
 //    serves any request: sessions, quotas, the audit chain and revocations are in PostgreSQL.
 //    KEYPORT_WORKERS=1 is the single process it always was.
+// 4. It serves the hot JSON routes itself (POST /api/credentials, GET /api/roles, GET /api/health;
+//    lib/http/direct-routes.ts), without Next.js's request handling, which cost more CPU per request
+//    than a whole issuance is allowed (bench/FINDINGS.md §6). They are the same route handlers with
+//    the same checks; the app installs them on start (instrumentation.ts), and everything else goes
+//    to Next.js. KEYPORT_DIRECT_ROUTES=0 sends those through Next.js too.
 // Settings: PORT, NEXT_DIST_DIR (default .next), KEYPORT_TLS_CERT_FILE, KEYPORT_TLS_KEY_FILE,
-// KEYPORT_WORKERS.
+// KEYPORT_WORKERS, KEYPORT_DIRECT_ROUTES.
 //
 // Like scripts/, this bootstrap reads process.env itself; the app validates the same settings in
 // lib/config/schema.ts when it starts (instrumentation.ts), and stops on a bad one.
@@ -73,6 +78,8 @@ function workerCount() {
 
 if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT must be a TCP port (got ${env.PORT})`);
 if (Boolean(env.KEYPORT_TLS_CERT_FILE) !== Boolean(env.KEYPORT_TLS_KEY_FILE)) fail('set both KEYPORT_TLS_CERT_FILE and KEYPORT_TLS_KEY_FILE, or neither');
+const directRoutesWanted = (env.KEYPORT_DIRECT_ROUTES ?? '1').trim();
+if (directRoutesWanted !== '1' && directRoutesWanted !== '0') fail(`KEYPORT_DIRECT_ROUTES must be 1 (the hot JSON routes served without Next.js, the default) or 0 (everything through Next.js) (got ${env.KEYPORT_DIRECT_ROUTES})`);
 const workers = cluster.isWorker ? 1 : workerCount();
 
 // Before Next.js (and with it the app's config module) is loaded: the app reads the token from its
@@ -194,11 +201,25 @@ function runPrimary(n) {
 async function serve() {
   const tls = tlsFiles ? { cert: readFileSync(tlsFiles.cert), key: readFileSync(tlsFiles.key) } : null;
 
+  /** @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, opts: { port: number }) => boolean} DirectRouter */
+  const g = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
+  /** @type {Promise<DirectRouter>} */
+  const directRoutesInstalled = new Promise((resolve) => {
+    // lib/http/direct-routes.ts installDirectRoutes() calls it (or has already set the router).
+    g[Symbol.for('keyport.onDirectRouter')] = resolve;
+    const timer = setTimeout(() => fail('the app did not install its direct routes within 60 s of starting (instrumentation.ts); is this a Keyport build? KEYPORT_DIRECT_ROUTES=0 serves without them'), 60_000);
+    timer.unref();
+  });
+
   // `next` is CommonJS: its module.exports is the factory (its typings describe it as `.default`).
   const next = /** @type {typeof import('next').default} */ (/** @type {unknown} */ ((await import('next')).default));
   const app = next({ dev: false, dir, port, hostname: 'localhost' });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The app installs its direct routes in instrumentation.ts, which Next.js runs during prepare()
+  // without waiting for it to finish (Next.js 16): wait for them before listening, so which path
+  // serves a request never depends on how soon after start it came.
+  const direct = directRoutesWanted === '1' ? await directRoutesInstalled : undefined;
   // What ps and top show for a serving process (the primary shows keyport-primary).
   process.title = 'keyport-portal';
 
@@ -208,6 +229,7 @@ async function serve() {
     const peer = req.socket.remoteAddress;
     if (peer) req.headers[PEER_HEADER] = `${token} ${peer}`;
     if (tls) res.setHeader('Strict-Transport-Security', HSTS);
+    if (direct?.(req, res, { port })) return;
     handle(req, res).catch((e) => {
       process.stderr.write(`keyport-server: request failed: ${e instanceof Error ? e.message : String(e)}\n`);
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' });
@@ -219,8 +241,8 @@ async function serve() {
   server.on('error', (e) => fail(e.message));
   // For lib/shutdown, which closes it on SIGTERM: in a cluster worker the server listens on a
   // handle the primary holds, so it cannot be found among this process's own handles.
-  const g = /** @type {Record<symbol, unknown[]>} */ (/** @type {unknown} */ (globalThis));
-  (g[Symbol.for('keyport.httpServers')] ??= []).push(server);
+  const servers = /** @type {Record<symbol, unknown[]>} */ (/** @type {unknown} */ (globalThis));
+  (servers[Symbol.for('keyport.httpServers')] ??= []).push(server);
   server.listen(port, () => process.stdout.write(`keyport-server: listening on ${tls ? 'https' : 'http'}://localhost:${port}\n`));
 
   let stopping = false;

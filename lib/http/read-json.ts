@@ -6,13 +6,13 @@
 import type { z } from 'zod';
 import { AppError } from '@/lib/errors/app-error';
 import { findControlCharacter } from './find-control-character';
-import { readBodyLimited } from './read-body';
+import { webApiRequest, type ApiRequest } from './api-request';
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, opts: { maxBytes?: number } = {}): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(request: Request | ApiRequest, schema: S, opts: { maxBytes?: number } = {}): Promise<z.output<S>> {
   const maxBytes = opts.maxBytes ?? MAX_JSON_BODY_BYTES;
-  const bytes = await readBodyLimited(request, maxBytes);
+  const bytes = await ('readBody' in request ? request : webApiRequest(request)).readBody(maxBytes);
   if (bytes === null) throw new AppError('too_large', `The request body is larger than ${Math.round(maxBytes / 1024)} KiB, the most this request takes.`);
   let raw: unknown;
   try {

@@ -1,10 +1,10 @@
 // POST /api/credentials — issue temporary credentials for one of the person's roles.
 // Body: { mappingId, durationSeconds, region, format? }. Responses are never cached.
+// The hottest route: Keyport's server entry serves it directly (lib/http/direct-routes.ts).
 import { z } from 'zod';
 import { formatCredentials } from '@/lib/credentials/format-credentials';
 import { exportFormats } from '@/lib/credentials/types';
-import { readJson } from '@/lib/http/read-json';
-import { NO_STORE, withAuth } from '@/lib/http/route';
+import { json, withAuth } from '@/lib/http/route';
 import { issueDeps } from '@/lib/issuance/deps';
 import { issueCredentials } from '@/lib/issuance/issue-credentials';
 import { refuseIssueInput } from '@/lib/issuance/run-issuance';
@@ -19,11 +19,11 @@ const body = z.object({
   format: z.enum(exportFormats).optional(),
 });
 
-export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ actor, request, requestId, log, sourceIp, userAgent }) => {
+export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ actor, readJson, requestId, log, sourceIp, userAgent }) => {
   const context = { requestId, sourceIp, userAgent };
   const deps = issueDeps(actor, log);
   // Input that cannot be parsed is refused and audited like any other refusal.
-  const input = await readJson(request, body).catch(async (e: unknown) => {
+  const input = await readJson(body).catch(async (e: unknown) => {
     throw await refuseIssueInput({ actor, error: e as Error, context, deps });
   });
   const issued = await issueCredentials({
@@ -32,12 +32,12 @@ export const POST = withAuth({ permission: ['credentials', 'issue'] }, async ({ 
     context,
     deps,
   });
-  return Response.json(
+  return json(
     {
       ...issuedBody(issued, requestId),
       ...(input.format ? { formatted: formatCredentials({ credentials: issued.credentials, format: input.format }) } : {}),
     },
-    { headers: { 'Cache-Control': NO_STORE, Pragma: 'no-cache' } },
+    { headers: { Pragma: 'no-cache' } },
   );
 });
 

@@ -42,3 +42,13 @@ describe('keyport-server.mjs: KEYPORT_WORKERS', () => {
     expect(r.out).toMatch(/worker \d exited before it served/);
   });
 });
+
+describe('keyport-server.mjs: KEYPORT_DIRECT_ROUTES', () => {
+  for (const bad of ['yes', 'true', '2', 'off']) {
+    it(`refuses KEYPORT_DIRECT_ROUTES=${bad}`, async () => {
+      const r = await run({ KEYPORT_DIRECT_ROUTES: bad, KEYPORT_WORKERS: '1', PORT: String(await freePort()) });
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('KEYPORT_DIRECT_ROUTES must be 1');
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
+import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { issueBrokerToken } from './issue-broker-token';
 import { jwksOf, rotateKeySet, type BrokerKeySet } from './key-set';
@@ -31,6 +31,22 @@ describe('issueBrokerToken', () => {
       expect(typeof payload.jti).toBe('string');
     });
   }
+
+  it('signs RS256 (deterministic) to the very bytes jose signs for the same header and claims', async () => {
+    const keys = await setOf('RS256');
+    const key = keys.keys[0];
+    if (!key) throw new Error('no key');
+    const t = await issueBrokerToken({ keys, issuer: 'https://k/oidc', audience: 'sts.amazonaws.com', roleArn: ROLE, tagSource: person, tagAttributes: ['groups'], now: NOW });
+    const claims = decodeJwt(t.token);
+    const byJose = await new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(await importJWK(key.privateJwk, 'RS256'));
+    expect(t.token).toBe(byJose);
+  });
+
+  it('signs ES256 as r‖s (64 bytes), not DER', async () => {
+    const keys = await setOf('ES256');
+    const t = await issueBrokerToken({ keys, issuer: 'https://k/oidc', audience: 'sts.amazonaws.com', roleArn: ROLE, tagSource: person, tagAttributes: [], now: NOW });
+    expect(Buffer.from(t.token.split('.')[2] ?? '', 'base64url')).toHaveLength(64);
+  });
 
   it('mints a fresh token each time', async () => {
     const keys = await setOf('ES256');

@@ -1,6 +1,6 @@
 import 'server-only';
 // Remembers, per person and role, the duration and region of a successful issuance (the pipeline
-// calls it once ISSUE_SUCCEEDED is recorded), keeping the output choice already stored.
+// calls it while ISSUE_SUCCEEDED is being recorded), keeping the output choice already stored.
 import { sqlPool, type Db } from '@/lib/db/create-client';
 
 export async function rememberIssuanceChoice(db: Db, c: { actorSub: string; mappingId: string; durationSeconds: number; region: string }): Promise<void> {

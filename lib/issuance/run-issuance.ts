@@ -167,7 +167,12 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     ? await secondHop(p, { m, targetRoleArn: chain.targetRoleArn, first, endpoint, sessionName, seconds: granted.seconds, base, intentId, brokerTags: 'sessionTags' in prepared })
     : { result: first, hops: null };
 
-  // 7. Outcome.
+  // 7. Outcome. The choice is remembered ("Again: 1 h, eu-west-1") while the outcome is committed,
+  // not after it: a preference, so failing to keep it never withholds credentials, and keeping it
+  // for a request whose record then fails (the credentials withheld) keeps only what was asked.
+  const remembered = rememberIssuanceChoice(deps.db, { actorSub: actor.sub, mappingId: m.id, durationSeconds: request.durationSeconds, region: request.region }).catch((e: unknown) =>
+    deps.log.warn('could not remember the issuance choice', { error: e }),
+  );
   try {
     await recordAuditEvent(deps.db, {
       ...base,
@@ -182,14 +187,11 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
     });
   } catch (e) {
     deps.log.error('could not record ISSUE_SUCCEEDED; withholding the credentials', { error: e, intentId, accessKeyId: result.credentials.accessKeyId });
+    await remembered;
     throw recordingUnavailable();
   }
+  await remembered;
   deps.log.info('credentials issued', { roleArn: chain?.targetRoleArn ?? m.roleArn, accessKeyId: result.credentials.accessKeyId, sessionName, intentId, ...(chain ? { hubAccessKeyId: first.credentials.accessKeyId } : {}) });
-  // Offered again next time ("Again: 1 h, eu-west-1"). A preference, so failing to keep it never
-  // withholds credentials that were issued and recorded.
-  await rememberIssuanceChoice(deps.db, { actorSub: actor.sub, mappingId: m.id, durationSeconds: request.durationSeconds, region: request.region }).catch((e: unknown) =>
-    deps.log.warn('could not remember the issuance choice', { error: e }),
-  );
 
   return {
     credentials: result.credentials,

@@ -205,10 +205,13 @@ async function serve() {
   const g = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
   /** @type {Promise<DirectRouter>} */
   const directRoutesInstalled = new Promise((resolve) => {
-    // lib/http/direct-routes.ts installDirectRoutes() calls it (or has already set the router).
-    g[Symbol.for('keyport.onDirectRouter')] = resolve;
     const timer = setTimeout(() => fail('the app did not install its direct routes within 60 s of starting (instrumentation.ts); is this a Keyport build? KEYPORT_DIRECT_ROUTES=0 serves without them'), 60_000);
-    timer.unref();
+    // lib/http/direct-routes.ts installDirectRoutes() calls it once, from the app's instrumentation.
+    g[Symbol.for('keyport.onDirectRouter')] = (/** @type {DirectRouter} */ router) => {
+      clearTimeout(timer);
+      delete g[Symbol.for('keyport.onDirectRouter')];
+      resolve(router);
+    };
   });
 
   // `next` is CommonJS: its module.exports is the factory (its typings describe it as `.default`).

@@ -4,8 +4,17 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 const INFO = 'keyport idp-token encryption v1';
 
+// Derived once per secret: an issuance in passthrough mode opens the stored ID token, and HKDF on
+// each call showed in the portal's profile (bench/FINDINGS.md).
+const keys = new Map<string, Buffer>();
+
 function keyFrom(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, 'keyport', INFO, 32));
+  let key = keys.get(secret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', secret, 'keyport', INFO, 32));
+    keys.set(secret, key);
+  }
+  return key;
 }
 
 export function encryptToken(plain: string, secret: string): string {

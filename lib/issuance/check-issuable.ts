@@ -7,7 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { sqlPool, type Db } from '@/lib/db/create-client';
 import { findEntitlement, resolveEntitlements, servesIdp } from '@/lib/entitlements/resolve-entitlements';
 import { explainedError, isAppError, type AppError } from '@/lib/errors/app-error';
-import { findPersonRevocation, revokedExplanation } from '@/lib/revocation/find-person-revocation';
+import { personRevocationSelect, revocationEmail, revokedExplanation, type PersonRevocationInForce } from '@/lib/revocation/find-person-revocation';
 import { partitionOfArn, stsEndpoint } from '@/lib/sts/sts-endpoint';
 import { checkRequestBounds } from './check-request-bounds';
 import type { IssuableMapping, IssueRequest } from './issuance-types';
@@ -31,25 +31,38 @@ export function auditableMappingId(id: string): string | null {
   return UUID.test(id) ? id : null;
 }
 
+const MAPPING_COLUMNS = `m."id", m."idp_group" AS "idpGroup", m."idp_kind" AS "idpKind", m."role_arn" AS "roleArn", m."enabled",
+            m."max_duration_seconds" AS "maxDurationSeconds", m."account_id" AS "accountId", m."account_label" AS "accountLabel",
+            m."role_label" AS "roleLabel", m."sts_region" AS "stsRegion", coalesce(m."allowed_regions", '{}') AS "allowedRegions",
+            m."session_policy" AS "sessionPolicy", coalesce(m."managed_policy_arns", '{}') AS "managedPolicyArns",
+            m."sts_endpoint" AS "stsEndpoint", m."saml_provider_arn" AS "samlProviderArn",
+            m."federation_mode" AS "federationMode", coalesce(m."session_tag_attributes", '{}') AS "sessionTagAttributes",
+            m."chained_role_arn" AS "chainedRoleArn"`;
+
+type EntitlementRow = Omit<IssuableMapping, 'id'> & { id: string | null; revocation: PersonRevocationInForce | null };
+
 /**
- * The enabled mappings of the person's groups that serve their IdP kind. Plain SQL on the pool:
- * it runs on every issuance, where Prisma's per-call CPU shows.
+ * The enabled mappings of the person's groups that serve their IdP kind, and the person revocation
+ * in force, if any, in one statement: it runs on every issuance, and each statement costs the
+ * portal a socket write and a pool checkout (bench/FINDINGS.md). One row per mapping (the
+ * revocation repeated on each), or a single row without a mapping when there is none.
  */
-async function findIssuableMappings(db: Db, actor: Actor): Promise<IssuableMapping[]> {
+async function findIssuableMappingsAndRevocation(db: Db, actor: Actor): Promise<{ mappings: IssuableMapping[]; revocation: PersonRevocationInForce | null }> {
   // Aliased to IssuableMapping's names; list columns are nullable in Prisma's SQL, so coalesced.
-  const { rows } = await sqlPool(db).query<IssuableMapping>(
-    `SELECT "id", "idp_group" AS "idpGroup", "idp_kind" AS "idpKind", "role_arn" AS "roleArn", "enabled",
-            "max_duration_seconds" AS "maxDurationSeconds", "account_id" AS "accountId", "account_label" AS "accountLabel",
-            "role_label" AS "roleLabel", "sts_region" AS "stsRegion", coalesce("allowed_regions", '{}') AS "allowedRegions",
-            "session_policy" AS "sessionPolicy", coalesce("managed_policy_arns", '{}') AS "managedPolicyArns",
-            "sts_endpoint" AS "stsEndpoint", "saml_provider_arn" AS "samlProviderArn",
-            "federation_mode" AS "federationMode", coalesce("session_tag_attributes", '{}') AS "sessionTagAttributes",
-            "chained_role_arn" AS "chainedRoleArn"
-       FROM "role_mappings"
-      WHERE "enabled" AND "idp_group" = ANY($1::text[]) AND "idp_kind" = ANY($2::"IdpKind"[])`,
-    [actor.groups, [actor.idpKind, 'BOTH']],
+  const { rows } = await sqlPool(db).query<EntitlementRow>(
+    `SELECT ${MAPPING_COLUMNS}, to_jsonb(r) AS "revocation"
+       FROM (SELECT 1) AS one
+       LEFT JOIN LATERAL (${personRevocationSelect(3, 4)}) AS r ON true
+       LEFT JOIN "role_mappings" AS m
+         ON m."enabled" AND m."idp_group" = ANY($1::text[]) AND m."idp_kind" = ANY($2::"IdpKind"[])`,
+    [actor.groups, [actor.idpKind, 'BOTH'], actor.sub, revocationEmail(actor.email)],
   );
-  return rows;
+  const r = rows[0]?.revocation ?? null;
+  return {
+    mappings: rows.filter((row): row is EntitlementRow & { id: string } => row.id !== null).map(({ revocation: _, ...m }) => m),
+    // to_jsonb gives the time as text.
+    revocation: r ? { ...r, createdAt: new Date(r.createdAt) } : null,
+  };
 }
 
 /** Why a mapping the person asked for is not theirs to use, in words (only on the refusal path). */
@@ -78,7 +91,7 @@ export async function checkIssuable(opts: { db: Db; actor: Actor; request: Issue
   let mappings: IssuableMapping[];
   let revocation;
   try {
-    [mappings, revocation] = await Promise.all([findIssuableMappings(db, actor), findPersonRevocation(db, { sub: actor.sub, email: actor.email })]);
+    ({ mappings, revocation } = await findIssuableMappingsAndRevocation(db, actor));
   } catch {
     throw recordingUnavailable();
   }

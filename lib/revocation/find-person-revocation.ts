@@ -11,15 +11,26 @@ export interface PersonRevocationInForce {
   createdByName: string;
 }
 
-export async function findPersonRevocation(db: Db, person: { sub: string; email: string | null }): Promise<PersonRevocationInForce | null> {
-  const { rows } = await sqlPool(db).query<PersonRevocationInForce>(
-    `SELECT "id", "reason", "created_at" AS "createdAt", "created_by_name" AS "createdByName"
+/**
+ * The SELECT of the newest person revocation in force, its subject and e-mail in the parameters
+ * `$<sub>` and `$<email>` (the e-mail lower-cased, or null). Also run inside the issuance's one
+ * entitlement statement (lib/issuance/check-issuable.ts), so both read the same rule.
+ */
+export function personRevocationSelect(sub: number, email: number): string {
+  return `SELECT "id", "reason", "created_at" AS "createdAt", "created_by_name" AS "createdByName"
        FROM "revocations"
       WHERE "kind" = 'PERSON' AND "lifted_at" IS NULL
-        AND ("person_sub" = $1 OR ($2::text IS NOT NULL AND "person_email" = $2::text))
-      ORDER BY "created_at" DESC LIMIT 1`,
-    [person.sub, person.email?.toLowerCase() ?? null],
-  );
+        AND ("person_sub" = $${sub} OR ($${email}::text IS NOT NULL AND "person_email" = $${email}::text))
+      ORDER BY "created_at" DESC LIMIT 1`;
+}
+
+/** The e-mail as the revocation stores it, for personRevocationSelect's parameter. */
+export function revocationEmail(email: string | null): string | null {
+  return email?.toLowerCase() ?? null;
+}
+
+export async function findPersonRevocation(db: Db, person: { sub: string; email: string | null }): Promise<PersonRevocationInForce | null> {
+  const { rows } = await sqlPool(db).query<PersonRevocationInForce>(personRevocationSelect(1, 2), [person.sub, revocationEmail(person.email)]);
   return rows[0] ?? null;
 }
 

@@ -18,6 +18,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export interface Issuable {
   mapping: IssuableMapping;
   viaGroups: string[];
+  /** The duration and region the person last got this role with (lib/choices), or null. */
+  lastChoice: { durationSeconds: number; region: string } | null;
   partition: 'aws' | 'aws-cn' | 'aws-us-gov';
   endpoint: string;
 }
@@ -39,27 +41,46 @@ const MAPPING_COLUMNS = `m."id", m."idp_group" AS "idpGroup", m."idp_kind" AS "i
             m."federation_mode" AS "federationMode", coalesce(m."session_tag_attributes", '{}') AS "sessionTagAttributes",
             m."chained_role_arn" AS "chainedRoleArn"`;
 
-type EntitlementRow = Omit<IssuableMapping, 'id'> & { id: string | null; revocation: PersonRevocationInForce | null };
+type EntitlementRow = Omit<IssuableMapping, 'id'> & {
+  id: string | null;
+  revocation: PersonRevocationInForce | null;
+  choiceDurationSeconds: number | null;
+  choiceRegion: string | null;
+};
 
 /**
- * The enabled mappings of the person's groups that serve their IdP kind, and the person revocation
- * in force, if any, in one statement: it runs on every issuance, and each statement costs the
- * portal a socket write and a pool checkout (bench/FINDINGS.md). One row per mapping (the
- * revocation repeated on each), or a single row without a mapping when there is none.
+ * The enabled mappings of the person's groups that serve their IdP kind, with the choice the person
+ * last made for each, and the person revocation in force, if any, in one statement: it runs on
+ * every issuance, and each statement costs the portal a socket write and a pool checkout
+ * (bench/FINDINGS.md). One row per mapping (the revocation repeated on each), or a single row
+ * without a mapping when there is none.
  */
-async function findIssuableMappingsAndRevocation(db: Db, actor: Actor): Promise<{ mappings: IssuableMapping[]; revocation: PersonRevocationInForce | null }> {
+async function findIssuableMappingsAndRevocation(
+  db: Db,
+  actor: Actor,
+): Promise<{ mappings: IssuableMapping[]; revocation: PersonRevocationInForce | null; lastChoices: Map<string, { durationSeconds: number; region: string }> }> {
   // Aliased to IssuableMapping's names; list columns are nullable in Prisma's SQL, so coalesced.
   const { rows } = await sqlPool(db).query<EntitlementRow>(
-    `SELECT ${MAPPING_COLUMNS}, to_jsonb(r) AS "revocation"
+    `SELECT ${MAPPING_COLUMNS}, to_jsonb(r) AS "revocation",
+            c."duration_seconds" AS "choiceDurationSeconds", c."region" AS "choiceRegion"
        FROM (SELECT 1) AS one
        LEFT JOIN LATERAL (${personRevocationSelect(3, 4)}) AS r ON true
        LEFT JOIN "role_mappings" AS m
-         ON m."enabled" AND m."idp_group" = ANY($1::text[]) AND m."idp_kind" = ANY($2::"IdpKind"[])`,
+         ON m."enabled" AND m."idp_group" = ANY($1::text[]) AND m."idp_kind" = ANY($2::"IdpKind"[])
+       LEFT JOIN "issuance_choices" AS c ON c."actor_sub" = $3 AND c."mapping_id" = m."id"`,
     [actor.groups, [actor.idpKind, 'BOTH'], actor.sub, revocationEmail(actor.email)],
   );
   const r = rows[0]?.revocation ?? null;
+  const lastChoices = new Map<string, { durationSeconds: number; region: string }>();
+  const mappings: IssuableMapping[] = [];
+  for (const { revocation: _, choiceDurationSeconds, choiceRegion, id, ...m } of rows) {
+    if (id === null) continue;
+    mappings.push({ id, ...m });
+    if (choiceDurationSeconds !== null && choiceRegion !== null) lastChoices.set(id, { durationSeconds: choiceDurationSeconds, region: choiceRegion });
+  }
   return {
-    mappings: rows.filter((row): row is EntitlementRow & { id: string } => row.id !== null).map(({ revocation: _, ...m }) => m),
+    mappings,
+    lastChoices,
     // to_jsonb gives the time as text.
     revocation: r ? { ...r, createdAt: new Date(r.createdAt) } : null,
   };
@@ -90,8 +111,9 @@ export async function checkIssuable(opts: { db: Db; actor: Actor; request: Issue
   const { db, actor, request } = opts;
   let mappings: IssuableMapping[];
   let revocation;
+  let lastChoices;
   try {
-    ({ mappings, revocation } = await findIssuableMappingsAndRevocation(db, actor));
+    ({ mappings, revocation, lastChoices } = await findIssuableMappingsAndRevocation(db, actor));
   } catch {
     throw recordingUnavailable();
   }
@@ -117,6 +139,7 @@ export async function checkIssuable(opts: { db: Db; actor: Actor; request: Issue
   return {
     mapping: m,
     viaGroups: entitlement.viaGroups,
+    lastChoice: lastChoices.get(m.id) ?? null,
     partition,
     endpoint: stsEndpoint({ region: m.stsRegion, partition, mappingOverride: m.stsEndpoint, globalOverride: opts.globalStsEndpoint }),
   };

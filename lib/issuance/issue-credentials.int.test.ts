@@ -117,6 +117,31 @@ describe('issueCredentials (OIDC)', () => {
     expect(logLines.join('\n')).not.toContain(issued.credentials.sessionToken.slice(0, 40));
   });
 
+  it('remembers the duration and region of each issuance, writing the row only when the choice changed', async () => {
+    const group = `grp-${randomUUID()}`;
+    const m = await mapping(group, DEV_RO);
+    const actor = actorWith([group]);
+    const choice = () => db.issuanceChoice.findUnique({ where: { actorSub_mappingId: { actorSub: actor.sub, mappingId: m.id } } });
+    const issue = (durationSeconds: number, region: string) => issueCredentials({ actor, request: { mappingId: m.id, durationSeconds, region }, context: ctx(), deps: deps() });
+
+    await issue(3600, 'eu-west-1');
+    const first = await choice();
+    expect(first).toMatchObject({ durationSeconds: 3600, region: 'eu-west-1' });
+    // The same again: nothing to write (the row, its time included, is as it was).
+    await issue(3600, 'eu-west-1');
+    expect(await choice()).toEqual(first);
+    // Another region, then another duration: written each time.
+    await issue(3600, 'us-east-1');
+    expect(await choice()).toMatchObject({ durationSeconds: 3600, region: 'us-east-1' });
+    await issue(900, 'us-east-1');
+    const last = await choice();
+    expect(last).toMatchObject({ durationSeconds: 900, region: 'us-east-1' });
+    expect(last?.updatedAt.getTime()).toBeGreaterThanOrEqual(first?.updatedAt.getTime() ?? Infinity);
+    // A refused request remembers nothing.
+    await expectAppError(issue(900, 'ap-south-1'), 'invalid_input');
+    expect(await choice()).toMatchObject({ durationSeconds: 900, region: 'us-east-1' });
+  });
+
   it('refuses a mapping the person is not entitled to: 403, ISSUE_DENIED, no STS call', async () => {
     const other = await mapping(`grp-${randomUUID()}`, DEV_RO);
     const before = calls();

@@ -170,9 +170,15 @@ async function runIssuanceSteps(p: Pipeline): Promise<IssuedCredentials> {
   // 7. Outcome. The choice is remembered ("Again: 1 h, eu-west-1") while the outcome is committed,
   // not after it: a preference, so failing to keep it never withholds credentials, and keeping it
   // for a request whose record then fails (the credentials withheld) keeps only what was asked.
-  const remembered = rememberIssuanceChoice(deps.db, { actorSub: actor.sub, mappingId: m.id, durationSeconds: request.durationSeconds, region: request.region }).catch((e: unknown) =>
-    deps.log.warn('could not remember the issuance choice', { error: e }),
-  );
+  // Written only when it changed (the entitlement read brought the stored one): most people ask
+  // again for what they asked last time, and an unchanged row is not worth a durable commit.
+  const last = issuable.lastChoice;
+  const remembered =
+    last?.durationSeconds === request.durationSeconds && last.region === request.region
+      ? Promise.resolve()
+      : rememberIssuanceChoice(deps.db, { actorSub: actor.sub, mappingId: m.id, durationSeconds: request.durationSeconds, region: request.region }).catch((e: unknown) =>
+          deps.log.warn('could not remember the issuance choice', { error: e }),
+        );
   try {
     await recordAuditEvent(deps.db, {
       ...base,

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cacheName, cachePrefix, writeCached } from '../cli/src/credential-cache.js';
+import { cacheEntry, cachePrefix, writeCached } from '../cli/src/credential-cache.js';
 import { openSecureStore } from '../cli/src/secure-store.js';
 import type { ResultRow, Section } from './report';
 import { verdict } from './report';
@@ -85,7 +85,7 @@ export async function benchCliCredentialProcess(opts: { runs: number; cold?: Col
     const warmUrl = opts.cold?.portalUrl ?? 'http://127.0.0.1:9';
     const warmRole = opts.cold?.role ?? 'arn:aws:iam::111122223333:role/BenchWarm';
     const store = openSecureStore(configDir, env);
-    const warmEntry = cacheName(warmUrl, { role: `${warmRole}#warm` });
+    const warmEntry = cacheEntry(warmUrl, { role: `${warmRole}#warm` });
     writeCached(store, warmEntry, { accessKeyId: 'ASIABENCHWARMCACHE00', secretAccessKey: 'c2VjcmV0', sessionToken: 'dG9rZW4=', expiration: new Date(Date.now() + 3600_000).toISOString(), region: 'us-east-1', assumedRoleArn: 'a', roleArn: warmRole });
     // Interleaved, so a change in the machine's load falls on both arms alike.
     const [bareRuns, warmRuns] = await interleaved(opts.runs, [() => wallMs(['-e', ''], env), () => wallMs([CLI, 'credential-process', '--role', `${warmRole}#warm`, '--url', warmUrl], env)]);

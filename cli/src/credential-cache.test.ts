@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheName, readCached, REUSE_MARGIN_MS, stillFresh, writeCached } from './credential-cache.js';
+import { cacheEntry, readCached, REUSE_MARGIN_MS, shortKey, stillFresh, writeCached } from './credential-cache.js';
 import { fileStore, openSecureStore } from './secure-store.js';
 
 const dirs: string[] = [];
@@ -29,7 +29,7 @@ describe('the 15-minute rule', () => {
 
   it('a cached entry past the margin is not returned, and expiring ones are not even written', () => {
     const store = fileStore(tmp());
-    const name = cacheName('https://k', { role: 'dev' });
+    const name = cacheEntry('https://k', { role: 'dev' });
     writeCached(store, name, creds(new Date(now + 14 * 60_000).toISOString()), now);
     expect(readCached(store, name, now)).toBeNull();
     writeCached(store, name, creds(new Date(now + 3600_000).toISOString()), now);
@@ -38,8 +38,30 @@ describe('the 15-minute rule', () => {
   });
 
   it('caches per portal, role, duration and region', () => {
-    const names = new Set([cacheName('https://a', { role: 'dev' }), cacheName('https://b', { role: 'dev' }), cacheName('https://a', { role: 'prod' }), cacheName('https://a', { role: 'dev', durationSeconds: 900 }), cacheName('https://a', { role: 'dev', region: 'eu-west-1' })]);
+    const names = new Set(
+      [cacheEntry('https://a', { role: 'dev' }), cacheEntry('https://b', { role: 'dev' }), cacheEntry('https://a', { role: 'prod' }), cacheEntry('https://a', { role: 'dev', durationSeconds: 900 }), cacheEntry('https://a', { role: 'dev', region: 'eu-west-1' })].map((e) => e.name),
+    );
     expect(names.size).toBe(5);
+  });
+
+  it('hands out an entry only for the request it was stored for, whatever the name (a shared key is a miss, never another role)', () => {
+    const store = fileStore(tmp());
+    const dev = cacheEntry('https://k', { role: 'dev' });
+    const prod = cacheEntry('https://k', { role: 'prod' });
+    writeCached(store, dev, creds(new Date(now + 3600_000).toISOString()), now);
+    // As if prod's key were dev's: the stored request does not match, so nothing is returned.
+    expect(readCached(store, { name: dev.name, request: prod.request }, now)).toBeNull();
+    expect(readCached(store, dev, now)?.accessKeyId).toBe('ASIAEXAMPLEEXAMPLE00');
+    // An entry written before entries carried their request is a miss too.
+    store.set(dev.name, JSON.stringify(creds(new Date(now + 3600_000).toISOString())));
+    expect(readCached(store, dev, now)).toBeNull();
+  });
+
+  it('keys are 16 hex characters, stable, and differ for nearby inputs', () => {
+    expect(shortKey('https://keyport.example.com')).toMatch(/^[0-9a-f]{16}$/);
+    expect(shortKey('https://keyport.example.com')).toBe(shortKey('https://keyport.example.com'));
+    const keys = new Set(Array.from({ length: 10_000 }, (_, i) => shortKey(`["https://k","role-${i}",900,"us-east-1"]`)));
+    expect(keys.size).toBe(10_000);
   });
 });
 

@@ -1,21 +1,21 @@
 // Credentials for one role: from the cache while more than 15 minutes remain, else issued by
 // Keyport (POST /api/cli/credentials, audited with channel cli) and cached.
 import { CliError } from './errors.js';
-import { cacheName, readCached, writeCached } from './credential-cache.js';
+import { cacheEntry, readCached, writeCached } from './credential-cache.js';
 
 /** @typedef {import('./credential-cache.js').CachedCredentials} CachedCredentials */
 /** @typedef {{ role: string; durationSeconds?: number | undefined; region?: string | undefined }} RoleRequest */
 
 /** @param {import('./api.js').ApiContext} ctx @param {RoleRequest} req @returns {Promise<CachedCredentials>} */
 export async function roleCredentials(ctx, req) {
-  const name = cacheName(ctx.url, req);
-  const cached = readCached(ctx.store, name);
+  const entry = cacheEntry(ctx.url, req);
+  const cached = readCached(ctx.store, entry);
   if (cached) return cached;
-  return issueAndCache(ctx, req, name);
+  return issueAndCache(ctx, req, entry);
 }
 
-/** @param {import('./api.js').ApiContext} ctx @param {RoleRequest} req @param {string} name @returns {Promise<CachedCredentials>} */
-async function issueAndCache(ctx, req, name) {
+/** @param {import('./api.js').ApiContext} ctx @param {RoleRequest} req @param {import('./credential-cache.js').CacheEntry} entry @returns {Promise<CachedCredentials>} */
+async function issueAndCache(ctx, req, entry) {
   /** @type {any} */
   let body;
   try {
@@ -40,7 +40,7 @@ async function issueAndCache(ctx, req, name) {
     assumedRoleArn: body.assumedRoleArn,
     roleArn: body.roleArn,
   };
-  writeCached(ctx.store, name, c);
+  writeCached(ctx.store, entry, c);
   if (body.notice) process.stderr.write(`keyport: ${body.notice}\n`);
   return c;
 }

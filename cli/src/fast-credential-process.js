@@ -7,7 +7,7 @@
 // answer with the same errors.
 import { parseArgs } from 'node:util';
 import { configDir, portalUrl } from './config.js';
-import { cacheName, readCached } from './credential-cache.js';
+import { cacheEntry, readCached } from './credential-cache.js';
 import { openSecureStore } from './secure-store.js';
 import { formatCredentials } from './shared/format-credentials.js';
 
@@ -32,7 +32,7 @@ export function fastCredentialProcess(args) {
   } catch {
     return false;
   }
-  const c = readCached(openSecureStore(dir), cacheName(url, { role: values.role, durationSeconds: duration, region: values.region }));
+  const c = readCached(openSecureStore(dir), cacheEntry(url, { role: values.role, durationSeconds: duration, region: values.region }));
   if (!c) return false;
   process.stdout.write(formatCredentials({ credentials: { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: new Date(c.expiration) }, format: 'process' }));
   return true;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeConfig } from './config.js';
-import { cacheName, writeCached } from './credential-cache.js';
+import { cacheEntry, writeCached } from './credential-cache.js';
 import { openSecureStore } from './secure-store.js';
 
 const run = promisify(execFile);
@@ -30,19 +30,19 @@ const fail = (args: string[]) =>
 describe('credential-process, warm', () => {
   it('prints the credential_process JSON from the cache', async () => {
     const c = entry(3600_000);
-    writeCached(store, cacheName(URL_, { role: ROLE }), c);
+    writeCached(store, cacheEntry(URL_, { role: ROLE }), c);
     const { stdout } = await run(process.execPath, [BIN, 'credential-process', '--role', ROLE], { env });
     expect(JSON.parse(stdout)).toEqual({ Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken, Expiration: c.expiration.replace(/Z$/, '000+00:00').replace(/\.000000\+/, '+') });
   });
 
   it('keys the cache by duration and region as the full command does', async () => {
-    writeCached(store, cacheName(URL_, { role: ROLE, durationSeconds: 1800, region: 'eu-west-1' }), entry(3600_000));
+    writeCached(store, cacheEntry(URL_, { role: ROLE, durationSeconds: 1800, region: 'eu-west-1' }), entry(3600_000));
     const { stdout } = await run(process.execPath, [BIN, 'credential-process', '--role', ROLE, '--duration', '1800', '--region', 'eu-west-1'], { env });
     expect((JSON.parse(stdout) as { Version: number }).Version).toBe(1);
   });
 
   it('hands over to the full command: an expiring entry (not logged in here), a bad option, a bad duration', async () => {
-    writeCached(store, cacheName(URL_, { role: `${ROLE}-soon` }), entry(10 * 60_000));
+    writeCached(store, cacheEntry(URL_, { role: `${ROLE}-soon` }), entry(10 * 60_000));
     const soon = await fail(['credential-process', '--role', `${ROLE}-soon`]);
     expect(soon.code).toBe(3);
     expect(soon.stderr).toContain('Not logged in to Keyport');

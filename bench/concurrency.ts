@@ -26,7 +26,7 @@ export interface ConcurrencyTargets {
   verifyChain?: () => Promise<{ ok: boolean; checked: number; message?: string }>;
   /**
    * A request to the portal that does nothing (GET /api/health): the same count at the same
-   * concurrency measures what the web framework alone allows on this machine.
+   * concurrency measures what the portal's HTTP path alone allows on this machine.
    */
   noop?: (client: number) => Promise<void>;
   /** More rows about the issuance run's time window (the audit sink's delivery, sink-delivery.ts). */
@@ -34,7 +34,7 @@ export interface ConcurrencyTargets {
 }
 
 /** The processes that are the portal (process-cpu.ts kinds): its workers and the cluster primary. */
-export const PORTAL_KINDS = ['portal (Next.js workers)', 'portal primary (cluster)'];
+export const PORTAL_KINDS = ['portal (workers)', 'portal primary (cluster)'];
 
 const portalCpu = (cpu: Map<string, number>): number => PORTAL_KINDS.reduce((sum, k) => sum + (cpu.get(k) ?? 0), 0);
 
@@ -179,7 +179,7 @@ export async function benchConcurrency(opts: ConcurrencyTargets & { clients: num
       `Latency under load: p50 ${ms(lat.p50)}, p95 ${ms(lat.p95)}, p99 ${ms(lat.p99)}.`,
       ...cpuNote,
       ...extra.notes,
-      ...(noop ? [`No-op requests: ${noop.ok.length} in ${noop.seconds.toFixed(1)} s; portal CPU ${ms((1000 * noopPortalCpu) / Math.max(1, noop.ok.length))} per request (what the web framework costs a request that does nothing).`] : []),
+      ...(noop ? [`No-op requests: ${noop.ok.length} in ${noop.seconds.toFixed(1)} s; portal CPU ${ms((1000 * noopPortalCpu) / Math.max(1, noop.ok.length))} per request (what a request that does nothing costs the portal: GET /api/health is one of the routes the server entry serves without Next.js, as POST /api/credentials is).`] : []),
       ...(noop && noop.errors.length ? [`No-op request errors: ${kinds(noop.errors).join(' · ')}`] : []),
       ...(errorKinds.length ? [`Errors seen: ${errorKinds.join(' · ')}`] : []),
       ...(baseErrorKinds.length ? [`Baseline errors seen: ${baseErrorKinds.join(' · ')}`] : []),

@@ -15,7 +15,7 @@ describe.skipIf(!existsSync('/proc/self/stat'))('cpuByKind', () => {
       const used = cpuUsedBetween(before, cpuByKind());
       expect(used.get('sandbox IdPs and AWS (node)') ?? 0).toBeGreaterThan(0.1);
       // Kinds come only from this tree: no portal or database runs under a unit test.
-      expect(used.get('portal (Next.js workers)') ?? 0).toBe(0);
+      expect(used.get('portal (workers)') ?? 0).toBe(0);
       expect(used.get('PostgreSQL') ?? 0).toBe(0);
     } finally {
       child.kill('SIGKILL');

@@ -9,7 +9,7 @@ const TICKS_PER_SECOND = 100;
 
 function kindOf(pid: number, comm: string): string | null {
   if (pid === process.pid) return 'bench clients';
-  if (comm.startsWith('next-server') || comm === 'keyport-portal') return 'portal (Next.js workers)';
+  if (comm.startsWith('next-server') || comm === 'keyport-portal') return 'portal (workers)';
   if (comm === 'keyport-primary') return 'portal primary (cluster)';
   if (comm === 'postgres') return 'PostgreSQL';
   if (comm === 'node' || comm === 'MainThread') return 'sandbox IdPs and AWS (node)';

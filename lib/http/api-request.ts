@@ -1,7 +1,7 @@
 // What an API route reads of its request, whichever server hands it over: Next.js (a web
 // `Request`) or Keyport's server entry directly (Node's `IncomingMessage`, lib/http/direct-routes.ts).
 // Both adapters answer the same questions the same way, so a route behaves identically on either path
-// (lib/http/direct-routes.int.test.ts sends the same requests through both and compares).
+// (e2e/deploy/direct-routes.spec.ts sends the same requests through both and compares).
 import type { IncomingMessage } from 'node:http';
 import { readBodyLimited, readNodeBodyLimited } from './read-body';
 

@@ -3,7 +3,13 @@ import createNextIntlPlugin from 'next-intl/plugin';
 import { API_CSP, API_CSP_AREAS, SECURITY_HEADERS } from './lib/http/static-headers.js';
 
 // next-intl without i18n routing: URLs carry no locale; lib/i18n/request.ts picks it per request.
-const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+// The catalogs' ICU messages are compiled at build time (precompile): pages ship next-intl's small
+// formatter instead of the ICU parser (bench part 5; bench/FINDINGS.md). The catalogs are imported
+// through the bundler for that (lib/i18n/load-messages.ts).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: './lib/i18n/request.ts',
+  experimental: { messages: { path: './messages', format: 'json', locales: 'infer', precompile: true } },
+});
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -16,7 +22,7 @@ const nextConfig = {
   // setting applies to the build only.
   output: process.env.KEYPORT_NEXT_START === '1' ? undefined : 'standalone',
   outputFileTracingRoot: import.meta.dirname,
-  // The message catalogs are read from disk at run time (lib/i18n/load-messages.ts): ship them.
+  // lib/i18n/load-messages.ts lists the catalogs' folder at run time (it imports the files): ship it.
   outputFileTracingIncludes: { '/**/*': ['./messages/**/*.json'] },
   poweredByHeader: false,
   reactStrictMode: true,

@@ -12,7 +12,7 @@ export default getRequestConfig(async () => {
   const locale = resolveLocale({ cookie: cookieStore.get(LOCALE_COOKIE)?.value, acceptLanguage: h.get('accept-language') });
   return {
     locale,
-    messages: loadMessages(locale),
+    messages: await loadMessages(locale),
     // The server does not know the viewer's zone: server-rendered times say UTC, and client
     // components add the local time after hydration (components/local-time.tsx).
     timeZone: 'UTC',

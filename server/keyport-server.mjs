@@ -203,8 +203,8 @@ async function serve() {
 
   /** @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, opts: { port: number }) => boolean} DirectRouter */
   const g = /** @type {Record<symbol, unknown>} */ (/** @type {unknown} */ (globalThis));
-  /** @type {Promise<DirectRouter>} */
-  const directRoutesInstalled = new Promise((resolve) => {
+  /** @type {Promise<DirectRouter> | undefined} */
+  const directRoutesInstalled = directRoutesWanted !== '1' ? undefined : new Promise((resolve) => {
     const timer = setTimeout(() => fail('the app did not install its direct routes within 60 s of starting (instrumentation.ts); is this a Keyport build? KEYPORT_DIRECT_ROUTES=0 serves without them'), 60_000);
     // lib/http/direct-routes.ts installDirectRoutes() calls it once, from the app's instrumentation.
     g[Symbol.for('keyport.onDirectRouter')] = (/** @type {DirectRouter} */ router) => {
@@ -222,7 +222,7 @@ async function serve() {
   // The app installs its direct routes in instrumentation.ts, which Next.js runs during prepare()
   // without waiting for it to finish (Next.js 16): wait for them before listening, so which path
   // serves a request never depends on how soon after start it came.
-  const direct = directRoutesWanted === '1' ? await directRoutesInstalled : undefined;
+  const direct = await directRoutesInstalled;
   // What ps and top show for a serving process (the primary shows keyport-primary).
   process.title = 'keyport-portal';
 

@@ -24,27 +24,23 @@ export function replyToResponse(r: JsonReply): Response {
 }
 
 /**
- * Writes a reply to Node's response as Next.js would have sent it for an /api/ route: the static
- * security headers and the APIs' deny-all CSP (next.config.js `headers()`), then the reply's own.
+ * Sends an answer on Node's response as Next.js would have sent it for an /api/ route: the static
+ * security headers and the APIs' deny-all CSP (next.config.js `headers()`), then the answer's own.
  */
-export function writeReply(res: ServerResponse, r: JsonReply): void {
-  const payload = Buffer.from(JSON.stringify(r.body) ?? 'null', 'utf8');
-  res.statusCode = r.status;
+function send(res: ServerResponse, status: number, headers: Iterable<[string, string]>, payload: Buffer): void {
+  res.statusCode = status;
   res.setHeader('Content-Security-Policy', API_CSP);
   for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  res.setHeader('content-type', 'application/json');
-  for (const [name, value] of Object.entries(r.headers)) res.setHeader(name, value);
+  for (const [name, value] of headers) res.setHeader(name, value);
   res.setHeader('content-length', payload.byteLength);
   res.end(payload);
 }
 
+export function writeReply(res: ServerResponse, r: JsonReply): void {
+  send(res, r.status, [['content-type', 'application/json'], ...Object.entries(r.headers)], Buffer.from(JSON.stringify(r.body) ?? 'null', 'utf8'));
+}
+
 /** The same for a web Response a route built itself (its body read whole: API answers are small). */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const payload = Buffer.from(await response.arrayBuffer());
-  res.statusCode = response.status;
-  res.setHeader('Content-Security-Policy', API_CSP);
-  for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
-  for (const [name, value] of response.headers) res.setHeader(name, value);
-  res.setHeader('content-length', payload.byteLength);
-  res.end(payload);
+  send(res, response.status, response.headers, Buffer.from(await response.arrayBuffer()));
 }
